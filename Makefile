@@ -1,0 +1,46 @@
+# Mediaplan: `make run` serves the app, `make test` runs every test. Needs Python 3.11+ and pip.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+TRANSLATIONS := mediaplan/translations
+
+.PHONY: run test bench lint format install translations extract-messages
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Mediaplan needs Python 3.11 or newer (set PYTHON=python3.x)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	@touch $@
+
+install: $(VENV)/.installed
+
+translations: install
+	$(BIN)/pybabel compile --statistics -d $(TRANSLATIONS)
+
+run: translations
+	$(BIN)/mediaplan db upgrade
+	$(BIN)/mediaplan demo load --if-empty
+	$(BIN)/mediaplan serve
+
+test: translations
+	$(BIN)/python -m pytest -q
+
+bench: translations
+	$(BIN)/python -m pytest -q tests/benchmarks -m benchmark -p no:randomly -s
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-extract every translatable string and merge it into the three catalogs.
+extract-messages: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o $(TRANSLATIONS)/messages.pot .
+	$(BIN)/pybabel update -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) --no-fuzzy-matching

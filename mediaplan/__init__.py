@@ -1,0 +1,1 @@
+"""Mediaplan: plan, run and report a public information campaign against violent extremism."""

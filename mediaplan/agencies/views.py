@@ -1,0 +1,49 @@
+"""Agency administration (admins)."""
+
+import sqlalchemy as sa
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+
+from mediaplan.agencies.forms import AgencyForm
+from mediaplan.agencies.models import Agency
+from mediaplan.agencies.service import save_agency
+from mediaplan.auth.decorators import roles_required
+from mediaplan.errors import ValidationFailed
+from mediaplan.extensions import db
+from mediaplan.web import get_or_404, show_errors
+
+bp = Blueprint("agencies", __name__, url_prefix="/admin/agencies")
+
+
+@bp.get("/")
+@roles_required("admin")
+def index():
+    agencies = db.session.scalars(sa.select(Agency).order_by(Agency.code)).all()
+    return render_template("agencies/index.html", agencies=agencies)
+
+
+@bp.route("/new", methods=["GET", "POST"])
+@roles_required("admin")
+def create():
+    return _edit(None)
+
+
+@bp.route("/<int:agency_id>", methods=["GET", "POST"])
+@roles_required("admin")
+def edit(agency_id: int):
+    return _edit(get_or_404(Agency, agency_id))
+
+
+def _edit(agency: Agency | None):
+    form = AgencyForm(obj=agency)
+    if form.validate_on_submit():
+        try:
+            save_agency(agency, form.data)
+        except ValidationFailed as error:
+            db.session.rollback()
+            show_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Changes saved."), "success")
+            return redirect(url_for("agencies.index"))
+    return render_template("agencies/form.html", form=form, agency=agency)

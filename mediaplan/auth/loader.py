@@ -1,0 +1,28 @@
+"""Flask-Login wiring: how a session maps back to a user."""
+
+import sqlalchemy as sa
+from flask import Flask
+from flask_babel import lazy_gettext as _l
+
+from mediaplan.extensions import db, login_manager
+from mediaplan.users.models import User
+
+
+def configure_login_manager(app: Flask) -> None:
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = _l("Please log in to see this page.")
+    login_manager.login_message_category = "info"
+    # Flask-Login's "strong" mode would log a user out when their address changes (mobile).
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(load_user)
+
+
+def load_user(session_id: str) -> User | None:
+    user_id, _, version = session_id.partition(":")
+    if not user_id.isdigit() or not version.isdigit():
+        return None
+    user = db.session.execute(
+        sa.select(User).where(User.id == int(user_id), User.session_version == int(version))
+    ).scalar_one_or_none()
+    return user if user and user.is_active else None

@@ -1,0 +1,39 @@
+"""The `mediaplan` console script: Flask's CLI with Mediaplan's commands."""
+
+import os
+
+import click
+from flask.cli import FlaskGroup, with_appcontext
+
+
+def _create_app():
+    from mediaplan.app import create_app
+
+    return create_app()
+
+
+@click.group(
+    cls=FlaskGroup,
+    create_app=_create_app,
+    add_version_option=False,
+    load_dotenv=False,
+    set_debug_flag=False,
+)
+def main():
+    """Mediaplan: the media plan against violent extremism."""
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=None, help="Defaults to $PORT, else 5000.")
+@click.option("--threads", type=int, default=8, show_default=True)
+@with_appcontext
+def serve_command(host: str, port: int | None, threads: int):
+    """Serve the application with waitress, a production WSGI server."""
+    import waitress
+    from flask import current_app
+
+    port = port or int(os.environ.get("PORT") or 5000)
+    click.echo(f"Mediaplan at http://{host}:{port}/ (Ctrl+C stops it)")
+    app = current_app._get_current_object()
+    waitress.serve(app, host=host, port=port, threads=threads, ident="mediaplan")

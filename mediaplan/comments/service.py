@@ -1,0 +1,40 @@
+"""Reading and writing comments on plan items."""
+
+import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
+from sqlalchemy.orm import joinedload
+
+from mediaplan.comments.models import Comment
+from mediaplan.errors import PermissionDenied, ValidationFailed
+from mediaplan.extensions import db
+from mediaplan.plan import rights
+from mediaplan.plan.limits import COMMENT_MAX
+
+
+def comments_for(item) -> list[Comment]:
+    query = (
+        sa.select(Comment)
+        .where(Comment.item_id == item.id)
+        .options(joinedload(Comment.author))
+        .order_by(Comment.created_at, Comment.id)
+    )
+    return list(db.session.scalars(query))
+
+
+def add_comment(item, body: str, *, actor) -> Comment:
+    """Add ``actor``'s comment to ``item``; the caller commits.
+
+    :raises PermissionDenied: if ``actor`` may not comment on this item.
+    :raises ValidationFailed: for an empty or too long comment.
+    """
+    if not rights.can_comment(actor, item):
+        raise PermissionDenied(_l("You may not comment on this item."))
+    body = (body or "").strip()
+    if not body:
+        raise ValidationFailed({"body": [str(_l("Write a comment first."))]})
+    if len(body) > COMMENT_MAX:
+        raise ValidationFailed({"body": [str(_l("At most %(n)d characters.", n=COMMENT_MAX))]})
+    comment = Comment(item_id=item.id, author_id=actor.id, body=body)
+    db.session.add(comment)
+    db.session.flush()
+    return comment

@@ -1,0 +1,89 @@
+"""Database foundations: naming conventions, the UTC datetime type and multilingual text."""
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from flask_babel import get_locale
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+LANGUAGES = ("ky", "ru", "en")
+# When the user's language has no text, Russian is the most widely read, then Kyrgyz.
+FALLBACK_ORDER = ("ru", "ky", "en")
+
+
+class Base(DeclarativeBase):
+    metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UTCDateTime(sa.types.TypeDecorator):
+    """An aware datetime stored in UTC; SQLite keeps no zone, so it is re-attached on load."""
+
+    impl = sa.DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given where an aware UTC datetime is required")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class TimestampMixin:
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
+
+
+def current_language() -> str:
+    locale = get_locale()
+    return locale.language if locale else FALLBACK_ORDER[0]
+
+
+def localized(obj: object, field: str, language: str | None = None) -> str:
+    """Return ``obj.<field>_<lang>`` in ``language``, else the first non-empty fallback."""
+    language = language or current_language()
+    for lang in (language, *FALLBACK_ORDER):
+        value = getattr(obj, f"{field}_{lang}", None)
+        if value:
+            return value
+    return ""
+
+
+def configure_engine_events(engine: sa.Engine) -> None:
+    """Give SQLite foreign keys, WAL and real transactions on every connection."""
+    if engine.dialect.name != "sqlite":
+        return
+
+    @sa.event.listens_for(engine, "connect")
+    def _sqlite_connect(dbapi_connection, _record) -> None:
+        # pysqlite opens transactions on its own schedule and breaks SAVEPOINT; take over
+        # BEGIN ourselves, as SQLAlchemy's documentation recommends.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys=ON")
+        # WAL lets readers go on while the scheduler or a request writes.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _sqlite_begin(connection) -> None:
+        connection.exec_driver_sql("BEGIN")

@@ -1,0 +1,9 @@
+"""The demo media plan for 2025 and one demo account per role (`mediaplan demo load`)."""
+
+from flask import Flask
+
+
+def init_app(app: Flask) -> None:
+    from mediaplan.demo.cli import demo_cli
+
+    app.cli.add_command(demo_cli)

@@ -1,0 +1,35 @@
+"""`mediaplan demo load`."""
+
+import click
+from flask import current_app
+from flask.cli import AppGroup
+
+demo_cli = AppGroup("demo", help="The demo media plan.")
+
+
+@demo_cli.command("load")
+@click.option("--if-empty", is_flag=True, help="Do nothing when the database has agencies.")
+def load_command(if_empty: bool):
+    """Load the demo plan for 2025 and create one demo user per role."""
+    from mediaplan.demo.loader import DemoAlreadyLoaded, database_is_empty, load_demo
+    from mediaplan.extensions import db
+
+    if if_empty and not database_is_empty():
+        click.echo("The database already has data; the demo plan was not loaded.")
+        return
+    password = current_app.config["DEMO_PASSWORD"]
+    try:
+        result = load_demo(password=password)
+    except DemoAlreadyLoaded as error:
+        raise click.ClickException(f"The demo plan {error} is already loaded.") from error
+    db.session.commit()
+    click.echo(f"Loaded plan {result.plan_code} with {result.item_count} items.")
+    click.echo("Demo logins (open http://127.0.0.1:5000):")
+    for email, role in result.logins:
+        click.echo(f"  {role:<14} {email}")
+    if password:
+        click.echo("  password: the value of MEDIAPLAN_DEMO_PASSWORD")
+    else:
+        click.echo(
+            f"  password: {result.password}  (shown once; set MEDIAPLAN_DEMO_PASSWORD to choose)"
+        )

@@ -1,0 +1,78 @@
+"""Domain errors and the HTTP error pages."""
+
+import logging
+
+from flask import Flask, jsonify, render_template, request
+from flask_babel import lazy_gettext as _l
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import HTTP_STATUS_CODES
+
+from mediaplan.extensions import db
+
+logger = logging.getLogger(__name__)
+
+
+class MediaplanError(Exception):
+    """A rule of the domain refused an action; the message is shown to the user."""
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(str(message))
+        self.message = message
+        self.field = field
+
+
+class PermissionDenied(MediaplanError):
+    """The actor may not do this to this object."""
+
+
+class ValidationFailed(MediaplanError):
+    """Input broke one or more rules; ``errors`` maps field names to messages."""
+
+    def __init__(self, errors: dict[str, list[str]]) -> None:
+        super().__init__(_l("Please correct the errors below."))
+        self.errors = errors
+
+
+ERROR_MESSAGES = {
+    400: _l("The request could not be understood."),
+    403: _l("You do not have permission to do this."),
+    404: _l("There is nothing at this address."),
+    405: _l("This action is not allowed here."),
+    413: _l("The request is too large."),
+    422: _l("The data sent could not be processed."),
+    429: _l("Too many attempts. Please wait and try again."),
+    500: _l("Something went wrong on our side. Nothing was changed."),
+}
+
+
+def wants_json() -> bool:
+    return request.path.startswith("/api/") or request.accept_mimetypes.best == "application/json"
+
+
+def render_error(code: int, message: str | None = None, errors: dict | None = None):
+    message = str(message or ERROR_MESSAGES.get(code, ERROR_MESSAGES[500]))
+    if wants_json():
+        payload = {"code": code, "status": HTTP_STATUS_CODES.get(code, ""), "message": message}
+        if errors:
+            payload["errors"] = errors
+        return jsonify(payload), code
+    return render_template("errors/error.html", code=code, message=message), code
+
+
+def register_error_handlers(app: Flask) -> None:
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return render_error(400, _l("The form has expired or was not sent from this site."))
+
+    @app.errorhandler(HTTPException)
+    def http_error(error: HTTPException):
+        # flask-smorest puts request-validation messages here, keyed by location.
+        errors = (getattr(error, "data", None) or {}).get("messages")
+        return render_error(error.code or 500, errors=errors)
+
+    @app.errorhandler(Exception)
+    def unexpected_error(error: Exception):
+        logger.exception("Unhandled error on %s %s", request.method, request.path)
+        db.session.rollback()
+        return render_error(500)

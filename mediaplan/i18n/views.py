@@ -1,0 +1,23 @@
+"""Switching the interface language."""
+
+from flask import Blueprint, abort, current_app, redirect, request, session, url_for
+from flask_login import current_user
+
+from mediaplan.extensions import db
+from mediaplan.i18n.selection import SESSION_KEY
+from mediaplan.security import is_safe_redirect
+
+bp = Blueprint("i18n", __name__)
+
+
+@bp.post("/language")
+def switch_language():
+    language = request.form.get("language", "")
+    if language not in current_app.config["LANGUAGES"]:
+        abort(400)
+    session[SESSION_KEY] = language
+    if current_user.is_authenticated:
+        current_user.locale = language
+        db.session.commit()
+    target = request.form.get("next")
+    return redirect(target if is_safe_redirect(target) else url_for("plan.index"))

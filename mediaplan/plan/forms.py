@@ -1,0 +1,147 @@
+"""Forms for plan items, their status and comments."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import (
+    DateField,
+    DecimalField,
+    FieldList,
+    Form,
+    FormField,
+    IntegerField,
+    RadioField,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from mediaplan.plan import limits
+from mediaplan.plan.choices import (
+    DELIVERY_LANGUAGES,
+    DIRECTIONS,
+    FORMATS,
+    FUNDING_SOURCES,
+    REGIONS,
+    STATUSES,
+    TARGET_GROUPS,
+)
+from mediaplan.plan.service import IndicatorData, PlanItemData
+
+LANGUAGE_NAMES = {"ky": _l("Kyrgyz"), "ru": _l("Russian"), "en": _l("English")}
+
+
+def _choices(vocabulary: dict, blank: bool = False):
+    def build():
+        items = list(vocabulary.items())
+        return [("", "—"), *items] if blank else items
+
+    return build
+
+
+class CheckboxListField(SelectMultipleField):
+    widget = ListWidget(prefix_label=False)
+    option_widget = CheckboxInput()
+
+
+class IndicatorForm(Form):
+    text = StringField(_l("Indicator"), validators=[Length(max=limits.INDICATOR_TEXT_MAX)])
+    target = IntegerField(
+        _l("Target"), validators=[Optional(), NumberRange(min=0, max=limits.TARGET_MAX)]
+    )
+    unit = StringField(_l("Unit"), validators=[Length(max=limits.INDICATOR_UNIT_MAX)])
+
+    def is_blank(self) -> bool:
+        return not (self.text.data or "").strip() and self.target.data is None
+
+
+def _text(label, maximum):
+    return StringField(label, validators=[Length(max=maximum)])
+
+
+def _area(label, maximum):
+    return TextAreaField(label, validators=[Length(max=maximum)])
+
+
+class PlanItemForm(FlaskForm):
+    number = StringField(_l("Number"), validators=[DataRequired(), Length(max=limits.NUMBER_MAX)])
+    direction = SelectField(_l("Direction"), choices=_choices(DIRECTIONS))
+    format = SelectField(_l("Format"), choices=_choices(FORMATS))
+    title_ky = _text(_l("Title (Kyrgyz)"), limits.TITLE_MAX)
+    title_ru = _text(_l("Title (Russian)"), limits.TITLE_MAX)
+    title_en = _text(_l("Title (English)"), limits.TITLE_MAX)
+    description_ky = _area(_l("Description (Kyrgyz)"), limits.DESCRIPTION_MAX)
+    description_ru = _area(_l("Description (Russian)"), limits.DESCRIPTION_MAX)
+    description_en = _area(_l("Description (English)"), limits.DESCRIPTION_MAX)
+    lead_agency_id = SelectField(_l("Lead agency"), coerce=int, validate_choice=False)
+    co_executor_ids = CheckboxListField(_l("Co-executors"), coerce=int, validate_choice=False)
+    target_groups = CheckboxListField(_l("Target groups"), choices=_choices(TARGET_GROUPS))
+    regions = CheckboxListField(_l("Regions"), choices=_choices(REGIONS))
+    languages = CheckboxListField(_l("Languages of delivery"), choices=_choices(DELIVERY_LANGUAGES))
+    timing = RadioField(
+        _l("Timing"),
+        choices=[("range", _l("A date range")), ("deadline", _l("A deadline"))],
+        default="range",
+    )
+    starts_on = DateField(_l("Starts on"), validators=[Optional()])
+    ends_on = DateField(_l("Ends on or due by"), validators=[InputRequired()])
+    indicators = FieldList(
+        FormField(IndicatorForm), min_entries=1, max_entries=limits.INDICATORS_MAX
+    )
+    budget = DecimalField(_l("Budget, som"), places=2, validators=[Optional(), NumberRange(min=0)])
+    funding_source = SelectField(_l("Funding source"), choices=_choices(FUNDING_SOURCES, True))
+    keywords_ky = _area(_l("Coverage keywords (Kyrgyz)"), limits.KEYWORDS_MAX)
+    keywords_ru = _area(_l("Coverage keywords (Russian)"), limits.KEYWORDS_MAX)
+    keywords_en = _area(_l("Coverage keywords (English)"), limits.KEYWORDS_MAX)
+
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if (
+            self.timing.data == "range"
+            and self.starts_on.data is None
+            and not self.starts_on.errors
+        ):
+            self.starts_on.errors.append(_l("Give the start date, or choose a deadline."))
+            valid = False
+        return valid
+
+    def to_data(self) -> PlanItemData:
+        texts = {
+            f"{name}_{lang}": getattr(self, f"{name}_{lang}").data or ""
+            for name in ("title", "description", "keywords")
+            for lang in ("ky", "ru", "en")
+        }
+        indicators = [
+            IndicatorData(
+                entry.form.text.data or "", entry.form.target.data, entry.form.unit.data or ""
+            )
+            for entry in self.indicators
+            if not entry.form.is_blank()
+        ]
+        return PlanItemData(
+            number=self.number.data or "",
+            direction=self.direction.data,
+            format=self.format.data,
+            lead_agency_id=self.lead_agency_id.data,
+            co_executor_ids=self.co_executor_ids.data or [],
+            target_groups=self.target_groups.data or [],
+            regions=self.regions.data or [],
+            languages=self.languages.data or [],
+            indicators=indicators,
+            starts_on=self.starts_on.data if self.timing.data == "range" else None,
+            ends_on=self.ends_on.data,
+            budget=self.budget.data,
+            funding_source=self.funding_source.data or None,
+            **texts,
+        )
+
+
+class StatusForm(FlaskForm):
+    status = SelectField(_l("New status"), choices=_choices(STATUSES))
+    reason = TextAreaField(_l("Reason"), validators=[Length(max=limits.REASON_MAX)])
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField(_l("Comment"), validators=[DataRequired(), Length(max=limits.COMMENT_MAX)])

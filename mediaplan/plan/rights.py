@@ -1,0 +1,38 @@
+"""Who may do what to a plan item; views, the API and services all ask here."""
+
+from typing import Protocol
+
+# Own the whole plan, whatever the agency.
+PLAN_OWNER_ROLES = ("admin", "coordinator")
+# Change only what their own agency leads.
+AGENCY_EDITOR_ROLES = ("press_officer", "trainer")
+# Comment on any item: methodological support needs to reach every agency.
+REVIEWER_ROLES = ("admin", "coordinator", "methodologist")
+
+
+class Actor(Protocol):
+    role: str
+    agency_id: int
+
+
+def can_create_items(user: Actor) -> bool:
+    return user.role in PLAN_OWNER_ROLES or user.role in AGENCY_EDITOR_ROLES
+
+
+def can_lead(user: Actor, agency_id: int | None) -> bool:
+    """May ``user`` make ``agency_id`` the lead agency of an item?"""
+    if user.role in PLAN_OWNER_ROLES:
+        return True
+    return user.role in AGENCY_EDITOR_ROLES and agency_id == user.agency_id
+
+
+def can_edit_item(user: Actor, item) -> bool:
+    return can_lead(user, item.lead_agency_id)
+
+
+def can_change_status(user: Actor, item) -> bool:
+    return can_lead(user, item.lead_agency_id)
+
+
+def can_comment(user: Actor, item) -> bool:
+    return user.role in REVIEWER_ROLES or can_lead(user, item.lead_agency_id)

@@ -1,0 +1,177 @@
+"""The plan table, item pages, item forms and status changes."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from mediaplan.agencies.service import agency_choices
+from mediaplan.comments.service import comments_for
+from mediaplan.db import current_language
+from mediaplan.errors import ValidationFailed
+from mediaplan.extensions import db
+from mediaplan.plan import queries, rights, service
+from mediaplan.plan.choices import TRANSITIONS
+from mediaplan.plan.filters import filtered_items
+from mediaplan.plan.forms import CommentForm, PlanItemForm, StatusForm
+from mediaplan.plan.models import PlanItem
+from mediaplan.plan.schemas import load_query
+from mediaplan.web import get_or_404, show_errors
+
+bp = Blueprint("plan", __name__)
+
+
+@bp.get("/")
+def home():
+    return redirect(url_for("plan.index" if current_user.is_authenticated else "auth.login"))
+
+
+@bp.get("/plan")
+@login_required
+def index():
+    query, errors = load_query(request.args)
+    for field in errors:
+        flash(_("The filter “%(name)s” had a value that was ignored.", name=field), "warning")
+    plan = queries.current_plan(query["filters"].plan_id)
+    if plan is None and query["filters"].plan_id:
+        abort(404)
+    per_page = query["per_page"] or current_app.config["PAGE_SIZE"]
+    page = db.paginate(
+        filtered_items(query["filters"], plan=plan, language=current_language()),
+        page=query["page"],
+        per_page=per_page,
+        max_per_page=current_app.config["PAGE_SIZE_MAX"],
+        error_out=False,
+    )
+    return render_template(
+        "plan/index.html",
+        plan=plan,
+        plan_choices=queries.plan_choices(),
+        page=page,
+        filters=query["filters"],
+        agencies=agency_choices(),
+        per_page=per_page,
+        can_create=rights.can_create_items(current_user),
+    )
+
+
+@bp.get("/plan/items/<int:item_id>")
+@login_required
+def item(item_id: int):
+    plan_item = queries.item_for_page(item_id) or abort(404)
+    return render_template(
+        "plan/item.html",
+        item=plan_item,
+        comments=comments_for(plan_item),
+        can_edit=rights.can_edit_item(current_user, plan_item),
+        can_comment=rights.can_comment(current_user, plan_item),
+        status_form=_status_form(plan_item),
+        comment_form=CommentForm(),
+    )
+
+
+@bp.route("/plan/<int:plan_id>/items/new", methods=["GET", "POST"])
+@login_required
+def create(plan_id: int):
+    plan = queries.current_plan(plan_id) or abort(404)
+    if not rights.can_create_items(current_user):
+        abort(403)
+    form = _item_form(None)
+    if form.validate_on_submit():
+        try:
+            new_item = service.create_item(plan, form.to_data(), actor=current_user)
+        except ValidationFailed as error:
+            db.session.rollback()
+            show_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Item %(number)s added to the plan.", number=new_item.number), "success")
+            return redirect(url_for("plan.item", item_id=new_item.id))
+    return render_template("plan/form.html", form=form, plan=plan, item=None)
+
+
+@bp.route("/plan/items/<int:item_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(item_id: int):
+    plan_item = get_or_404(PlanItem, item_id)
+    if not rights.can_edit_item(current_user, plan_item):
+        abort(403)
+    form = _item_form(plan_item)
+    if form.validate_on_submit():
+        try:
+            service.update_item(plan_item, form.to_data(), actor=current_user)
+        except ValidationFailed as error:
+            db.session.rollback()
+            show_errors(form, error)
+        else:
+            db.session.commit()
+            flash(_("Changes saved."), "success")
+            return redirect(url_for("plan.item", item_id=plan_item.id))
+    return render_template("plan/form.html", form=form, plan=plan_item.plan, item=plan_item)
+
+
+@bp.post("/plan/items/<int:item_id>/status")
+@login_required
+def change_status(item_id: int):
+    plan_item = get_or_404(PlanItem, item_id)
+    if not rights.can_change_status(current_user, plan_item):
+        abort(403)
+    form = _status_form(plan_item)
+    if form.validate_on_submit():
+        try:
+            service.change_status(
+                plan_item, form.status.data, actor=current_user, reason=form.reason.data
+            )
+        except ValidationFailed as error:
+            db.session.rollback()
+            for messages in error.errors.values():
+                for message in messages:
+                    flash(message, "danger")
+        else:
+            db.session.commit()
+            flash(_("Status changed."), "success")
+    else:
+        for messages in form.errors.values():
+            for message in messages:
+                flash(message, "danger")
+    return redirect(url_for("plan.item", item_id=plan_item.id))
+
+
+def _status_form(plan_item: PlanItem) -> StatusForm:
+    form = StatusForm()
+    allowed = TRANSITIONS[plan_item.status]
+    form.status.choices = [
+        (value, label) for value, label in form.status.choices if value in allowed
+    ]
+    return form
+
+
+def _item_form(plan_item: PlanItem | None) -> PlanItemForm:
+    if plan_item is None or request.method == "POST":
+        form = PlanItemForm()
+    else:
+        form = PlanItemForm(data=_form_values(plan_item))
+    form.lead_agency_id.choices = _lead_choices()
+    form.co_executor_ids.choices = agency_choices()
+    if (
+        not form.is_submitted()
+        and plan_item is None
+        and current_user.role in rights.AGENCY_EDITOR_ROLES
+    ):
+        form.lead_agency_id.data = current_user.agency_id
+    while len(form.indicators) < 3:
+        form.indicators.append_entry()
+    return form
+
+
+def _lead_choices() -> list[tuple[int, str]]:
+    choices = agency_choices()
+    if current_user.role in rights.PLAN_OWNER_ROLES:
+        return choices
+    return [choice for choice in choices if choice[0] == current_user.agency_id]
+
+
+def _form_values(plan_item: PlanItem) -> dict:
+    data = vars(service.PlanItemData.from_item(plan_item)).copy()
+    data["timing"] = "deadline" if plan_item.is_deadline else "range"
+    data["indicators"] = [vars(indicator) for indicator in data["indicators"]]
+    return data

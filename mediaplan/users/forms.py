@@ -1,0 +1,47 @@
+"""Forms for user administration and the account page."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, EqualTo, Length, Optional
+
+from mediaplan.users.choices import ROLE_LABELS
+
+LANGUAGE_CHOICES = [("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English")]
+TIMEZONE_CHOICES = [
+    ("Asia/Bishkek", "Asia/Bishkek (UTC+6)"),
+    ("Asia/Almaty", "Asia/Almaty"),
+    ("Asia/Tashkent", "Asia/Tashkent (UTC+5)"),
+    ("Europe/Moscow", "Europe/Moscow (UTC+3)"),
+    ("UTC", "UTC"),
+]
+
+
+def role_choices():
+    return list(ROLE_LABELS.items())
+
+
+class UserEditForm(FlaskForm):
+    name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
+    role = SelectField(_l("Role"), choices=role_choices)
+    agency_id = SelectField(_l("Agency"), coerce=int, validate_choice=False)
+    is_active = BooleanField(_l("Active"), default=True)
+
+
+class UserCreateForm(UserEditForm):
+    email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
+    password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1024)])
+
+
+class PreferencesForm(FlaskForm):
+    locale = SelectField(_l("Interface language"), choices=LANGUAGE_CHOICES)
+    timezone = SelectField(_l("Time zone"), choices=TIMEZONE_CHOICES)
+
+
+class PasswordForm(FlaskForm):
+    current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
+    new_password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=1024)])
+    confirm = PasswordField(
+        _l("Repeat the new password"),
+        validators=[Optional(), EqualTo("new_password", message=_l("The passwords differ."))],
+    )

@@ -1,0 +1,27 @@
+"""Small helpers shared by the views of every feature."""
+
+from flask import abort, flash
+from flask_wtf import FlaskForm
+
+from mediaplan.errors import ValidationFailed
+from mediaplan.extensions import db
+
+
+def get_or_404(model, object_id: int):
+    obj = db.session.get(model, object_id)
+    if obj is None:
+        abort(404)
+    return obj
+
+
+def show_errors(form: FlaskForm, error: ValidationFailed) -> None:
+    """Put a service's field errors on the form; errors without a field become a message."""
+    for name, messages in error.errors.items():
+        field = getattr(form, name, None)
+        if field is None or not hasattr(field, "errors"):
+            for message in messages:
+                flash(message, "danger")
+            continue
+        if not isinstance(field.errors, list):
+            field.errors = list(field.errors)
+        field.errors.extend(messages)
