@@ -16,8 +16,7 @@ DEFAULTS: dict[str, object] = {
     "DATABASE_URL": None,
     # Read from the environment, else generated once into <instance>/secret_key.
     "SECRET_KEY": None,
-    # Languages offered in the interface; the first one the browser accepts wins, else the default.
-    "LANGUAGES": ("ky", "ru", "en"),
+    # Interface language when neither the user nor the browser picks Kyrgyz, Russian or English.
     "DEFAULT_LOCALE": "ru",
     "DEFAULT_TIMEZONE": "Asia/Bishkek",
     # Rows per page in tables; a request may ask for up to PAGE_SIZE_MAX.

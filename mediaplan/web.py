@@ -2,6 +2,7 @@
 
 from flask import abort, flash
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
@@ -25,3 +26,8 @@ def show_errors(form: FlaskForm, error: ValidationFailed) -> None:
         if not isinstance(field.errors, list):
             field.errors = list(field.errors)
         field.errors.extend(messages)
+
+
+def select_choices(pairs) -> list[SelectChoice]:
+    """WTForms choices from (value, label) pairs; labels may be lazy translations."""
+    return [SelectChoice(value, label) for value, label in pairs]

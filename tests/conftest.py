@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 import sqlalchemy as sa
+from flask_sqlalchemy.session import Session as FlaskSQLAlchemySession
 from werkzeug.security import generate_password_hash
 
 from mediaplan.app import create_app
@@ -99,7 +100,12 @@ def db(app):
     transaction = connection.begin()
     original = _db.session
     _db.session = _db._make_scoped_session(
-        {"bind": connection, "join_transaction_mode": "create_savepoint", "expire_on_commit": False}
+        {
+            "class_": _ConnectionBoundSession,
+            "bind": connection,
+            "join_transaction_mode": "create_savepoint",
+            "expire_on_commit": False,
+        }
     )
     try:
         yield _db
@@ -107,6 +113,14 @@ def db(app):
         _db.session = original
         transaction.rollback()
         connection.close()
+
+
+class _ConnectionBoundSession(FlaskSQLAlchemySession):
+    """A session that uses the test's connection: Flask-SQLAlchemy's own ``get_bind`` would
+    pick the app's engine over ``bind=``, so commits would escape the rolled-back transaction."""
+
+    def get_bind(self, mapper=None, clause=None, bind=None, **kwargs):
+        return bind if bind is not None else self.bind
 
 
 @pytest.fixture
@@ -118,7 +132,10 @@ def ctx(app, db):
 
 @pytest.fixture
 def client(app, db):
-    return app.test_client()
+    client = app.test_client()
+    # English unless a test asks for another language; the app's own default is Russian.
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 @pytest.fixture

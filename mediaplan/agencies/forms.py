@@ -6,11 +6,12 @@ from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from mediaplan.agencies.choices import AGENCY_KINDS
+from mediaplan.web import select_choices
 
 
 class AgencyForm(FlaskForm):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
-    kind = SelectField(_l("Kind"), choices=lambda: list(AGENCY_KINDS.items()))
+    kind = SelectField(_l("Kind"), choices=lambda: select_choices(AGENCY_KINDS.items()))
     name_ky = StringField(_l("Name (Kyrgyz)"), validators=[Length(max=300)])
     name_ru = StringField(_l("Name (Russian)"), validators=[Length(max=300)])
     name_en = StringField(_l("Name (English)"), validators=[Length(max=300)])

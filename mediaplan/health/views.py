@@ -13,14 +13,19 @@ bp = Blueprint("health", __name__)
 
 @bp.get("/healthz")
 def healthz():
-    database = {"backend": db.engine.dialect.name}
-    try:
-        db.session.execute(sa.text("SELECT 1"))
-        database["status"] = "ok"
-    except sa.exc.SQLAlchemyError as error:
-        logger.warning("Health check: database unavailable: %s", error)
-        db.session.rollback()
-        database["status"] = "unavailable"
+    database = database_state()
     healthy = database["status"] == "ok"
     body = {"status": "ok" if healthy else "degraded", "database": database}
     return jsonify(body), 200 if healthy else 503
+
+
+def database_state() -> dict:
+    state = {"backend": db.engine.dialect.name}
+    try:
+        revision = db.session.scalar(sa.text("SELECT version_num FROM alembic_version"))
+    except sa.exc.SQLAlchemyError as error:
+        # Either the server is down or the schema was never migrated: both need an operator.
+        logger.warning("Health check: database unavailable: %s", error)
+        db.session.rollback()
+        return state | {"status": "unavailable"}
+    return state | {"status": "ok", "schema_revision": revision}

@@ -3,6 +3,8 @@
 from flask import current_app, has_request_context, request, session
 from flask_login import current_user
 
+from mediaplan.db import LANGUAGES
+
 SESSION_KEY = "language"
 
 
@@ -11,7 +13,7 @@ def select_locale() -> str:
     if not has_request_context():
         # Jobs and CLI commands pass the recipient's language explicitly when it matters.
         return config["DEFAULT_LOCALE"]
-    languages = config["LANGUAGES"]
+    languages = LANGUAGES
     if current_user.is_authenticated and current_user.locale in languages:
         return current_user.locale
     if session.get(SESSION_KEY) in languages:

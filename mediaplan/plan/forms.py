@@ -29,6 +29,7 @@ from mediaplan.plan.choices import (
     TARGET_GROUPS,
 )
 from mediaplan.plan.service import IndicatorData, PlanItemData
+from mediaplan.web import select_choices
 
 LANGUAGE_NAMES = {"ky": _l("Kyrgyz"), "ru": _l("Russian"), "en": _l("English")}
 
@@ -36,7 +37,7 @@ LANGUAGE_NAMES = {"ky": _l("Kyrgyz"), "ru": _l("Russian"), "en": _l("English")}
 def _choices(vocabulary: dict, blank: bool = False):
     def build():
         items = list(vocabulary.items())
-        return [("", "—"), *items] if blank else items
+        return select_choices([("", "—"), *items] if blank else items)
 
     return build
 
@@ -82,7 +83,9 @@ class PlanItemForm(FlaskForm):
     languages = CheckboxListField(_l("Languages of delivery"), choices=_choices(DELIVERY_LANGUAGES))
     timing = RadioField(
         _l("Timing"),
-        choices=[("range", _l("A date range")), ("deadline", _l("A deadline"))],
+        choices=lambda: select_choices(
+            [("range", _l("A date range")), ("deadline", _l("A deadline"))]
+        ),
         default="range",
     )
     starts_on = DateField(_l("Starts on"), validators=[Optional()])

@@ -15,7 +15,7 @@ from mediaplan.plan.filters import filtered_items
 from mediaplan.plan.forms import CommentForm, PlanItemForm, StatusForm
 from mediaplan.plan.models import PlanItem
 from mediaplan.plan.schemas import load_query
-from mediaplan.web import get_or_404, show_errors
+from mediaplan.web import get_or_404, select_choices, show_errors
 
 bp = Blueprint("plan", __name__)
 
@@ -139,9 +139,7 @@ def change_status(item_id: int):
 def _status_form(plan_item: PlanItem) -> StatusForm:
     form = StatusForm()
     allowed = TRANSITIONS[plan_item.status]
-    form.status.choices = [
-        (value, label) for value, label in form.status.choices if value in allowed
-    ]
+    form.status.choices = [choice for choice in form.status.choices if choice.value in allowed]
     return form
 
 
@@ -150,8 +148,8 @@ def _item_form(plan_item: PlanItem | None) -> PlanItemForm:
         form = PlanItemForm()
     else:
         form = PlanItemForm(data=_form_values(plan_item))
-    form.lead_agency_id.choices = _lead_choices()
-    form.co_executor_ids.choices = agency_choices()
+    form.lead_agency_id.choices = select_choices(_lead_choices())
+    form.co_executor_ids.choices = select_choices(agency_choices())
     if (
         not form.is_submitted()
         and plan_item is None

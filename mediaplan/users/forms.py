@@ -6,6 +6,7 @@ from wtforms import BooleanField, EmailField, PasswordField, SelectField, String
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
 from mediaplan.users.choices import ROLE_LABELS
+from mediaplan.web import select_choices
 
 LANGUAGE_CHOICES = [("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English")]
 TIMEZONE_CHOICES = [
@@ -18,7 +19,7 @@ TIMEZONE_CHOICES = [
 
 
 def role_choices():
-    return list(ROLE_LABELS.items())
+    return select_choices(ROLE_LABELS.items())
 
 
 class UserEditForm(FlaskForm):
@@ -34,8 +35,8 @@ class UserCreateForm(UserEditForm):
 
 
 class PreferencesForm(FlaskForm):
-    locale = SelectField(_l("Interface language"), choices=LANGUAGE_CHOICES)
-    timezone = SelectField(_l("Time zone"), choices=TIMEZONE_CHOICES)
+    locale = SelectField(_l("Interface language"), choices=lambda: select_choices(LANGUAGE_CHOICES))
+    timezone = SelectField(_l("Time zone"), choices=lambda: select_choices(TIMEZONE_CHOICES))
 
 
 class PasswordForm(FlaskForm):

@@ -1,5 +1,7 @@
 """Creating and changing users."""
 
+from zoneinfo import available_timezones
+
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
@@ -65,6 +67,8 @@ def set_password(user: User, password: str) -> None:
 def set_preferences(user: User, *, locale: str | None, timezone: str | None) -> None:
     if locale is not None and locale not in LOCALES:
         raise ValidationFailed({"locale": [str(_l("Unknown language."))]})
+    if timezone is not None and timezone not in available_timezones():
+        raise ValidationFailed({"timezone": [str(_l("Unknown time zone."))]})
     user.locale, user.timezone = locale, timezone
 
 

@@ -12,7 +12,7 @@ from mediaplan.extensions import db
 from mediaplan.users import service
 from mediaplan.users.forms import PasswordForm, PreferencesForm, UserCreateForm, UserEditForm
 from mediaplan.users.models import User
-from mediaplan.web import get_or_404, show_errors
+from mediaplan.web import get_or_404, select_choices, show_errors
 
 bp = Blueprint("users", __name__)
 
@@ -28,7 +28,7 @@ def index():
 @roles_required("admin")
 def create():
     form = UserCreateForm()
-    form.agency_id.choices = agency_choices()
+    form.agency_id.choices = select_choices(agency_choices())
     if form.validate_on_submit():
         try:
             user = service.create_user(
@@ -54,7 +54,7 @@ def create():
 def edit(user_id: int):
     user = get_or_404(User, user_id)
     form = UserEditForm(obj=user)
-    form.agency_id.choices = agency_choices()
+    form.agency_id.choices = select_choices(agency_choices())
     if form.validate_on_submit():
         try:
             service.update_user(
@@ -104,7 +104,7 @@ def change_password():
             else:
                 db.session.commit()
                 # The password change ends other sessions; this one continues under the new key.
-                login_user(current_user)
+                login_user(current_user._get_current_object())
                 flash(_("Password changed."), "success")
                 return redirect(url_for("users.account"))
     prefs = PreferencesForm(locale=current_user.locale or "ru")

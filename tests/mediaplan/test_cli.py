@@ -1,0 +1,189 @@
+"""The `mediaplan` console script: users, the demo plan, serve."""
+
+import sqlalchemy as sa
+
+from mediaplan.cli import main
+
+
+def test_users_create_reads_the_password_from_stdin(app, db, runner, agency):
+    from mediaplan.users.models import User
+
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "New@Example.org",
+            "--name",
+            "Жылдыз",
+            "--role",
+            "trainer",
+            "--agency",
+            "own",
+            "--password-stdin",
+        ],
+        input="a long enough secret\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "Created trainer new@example.org" in result.output
+    with app.app_context():
+        user = db.session.scalar(sa.select(User).where(User.email == "new@example.org"))
+        assert user.check_password("a long enough secret")
+        assert user.password_hash != "a long enough secret"
+        assert user.agency_id == agency.id
+
+
+def test_users_create_prompts_twice_for_the_password(app, db, runner, agency):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "p@example.org",
+            "--name",
+            "P",
+            "--role",
+            "viewer",
+            "--agency",
+            "own",
+        ],
+        input="prompted secret 1\nprompted secret 1\n",
+    )
+    assert result.exit_code == 0, result.output
+
+
+def test_users_create_has_no_password_argument(runner, agency):
+    result = runner.invoke(
+        args=[
+            "users",
+            "create",
+            "--email",
+            "x@example.org",
+            "--name",
+            "X",
+            "--role",
+            "viewer",
+            "--agency",
+            "own",
+            "--password",
+            "secret",
+        ],
+    )
+    assert result.exit_code == 2
+    assert "No such option" in result.output
+
+
+def test_users_create_refuses_bad_input_and_writes_nothing(app, db, runner, agency):
+    from mediaplan.users.models import User
+
+    cases = [
+        (["--role", "emperor", "--agency", "own"], "good password 1\n", "role: "),
+        (["--role", "viewer", "--agency", "nowhere"], "good password 1\n", "No agency"),
+        (["--role", "viewer", "--agency", "own"], "short\n", "password: "),
+    ]
+    for options, password, message in cases:
+        result = runner.invoke(
+            args=[
+                "users",
+                "create",
+                "--email",
+                "bad@example.org",
+                "--name",
+                "B",
+                *options,
+                "--password-stdin",
+            ],
+            input=password,
+        )
+        assert result.exit_code == 1
+        assert message in result.output
+    with app.app_context():
+        assert db.session.scalar(sa.select(User).where(User.email == "bad@example.org")) is None
+
+
+def test_users_list(runner, make_user):
+    make_user("methodologist", email="m@example.org")
+    result = runner.invoke(args=["users", "list"])
+    assert "m@example.org\tmethodologist\town" in result.output
+
+
+def test_demo_load_builds_the_2025_plan(app, db, runner):
+    from mediaplan.agencies.models import Agency
+    from mediaplan.plan.choices import DIRECTIONS, FORMATS
+    from mediaplan.plan.models import Plan, PlanItem
+    from mediaplan.users.models import ROLES, User
+
+    app.config["DEMO_PASSWORD"] = None
+    try:
+        result = runner.invoke(args=["demo", "load"])
+    finally:
+        app.config["DEMO_PASSWORD"] = None
+    assert result.exit_code == 0, result.output
+    assert "password:" in result.output
+    with app.app_context():
+        plan = db.session.scalar(sa.select(Plan).where(Plan.code == "MP-2025"))
+        items = db.session.scalars(sa.select(PlanItem).where(PlanItem.plan_id == plan.id)).all()
+        assert len(items) >= 40
+        assert {item.direction for item in items} == set(DIRECTIONS)
+        assert {item.format for item in items} == set(FORMATS)
+        assert len({item.lead_agency_id for item in items}) >= 7
+        assert all(item.title_ky or item.title_ru or item.title_en for item in items)
+        kinds = set(db.session.scalars(sa.select(Agency.kind)))
+        assert {"state_body", "security", "local_government", "ngo", "international"} <= kinds
+        roles = set(db.session.scalars(sa.select(User.role)))
+        assert roles == set(ROLES)
+        assert {item.status for item in items} >= {"done", "postponed", "cancelled", "planned"}
+
+
+def test_demo_password_comes_from_the_environment_setting(app, db, runner):
+    from mediaplan.users.models import User
+
+    app.config["DEMO_PASSWORD"] = "chosen demo password"
+    try:
+        result = runner.invoke(args=["demo", "load"])
+    finally:
+        app.config["DEMO_PASSWORD"] = None
+    assert "chosen demo password" not in result.output
+    with app.app_context():
+        admin = db.session.scalar(sa.select(User).where(User.role == "admin"))
+        assert admin.check_password("chosen demo password")
+
+
+def test_demo_load_twice_is_refused_and_if_empty_skips(runner):
+    assert runner.invoke(args=["demo", "load"]).exit_code == 0
+    again = runner.invoke(args=["demo", "load"])
+    assert again.exit_code == 1
+    assert "already loaded" in again.output
+    skipped = runner.invoke(args=["demo", "load", "--if-empty"])
+    assert skipped.exit_code == 0
+    assert "not loaded" in skipped.output
+
+
+def test_serve_runs_waitress_on_the_given_port(app, monkeypatch):
+    import waitress
+    from click.testing import CliRunner
+    from flask.cli import ScriptInfo
+
+    calls = []
+    monkeypatch.setattr(waitress, "serve", lambda wsgi, **kw: calls.append(kw))
+    monkeypatch.setenv("PORT", "5099")
+    script = ScriptInfo(create_app=lambda: app)
+    for args in (["serve"], ["serve", "--host", "0.0.0.0", "--port", "8080"]):  # noqa: S104
+        result = CliRunner().invoke(main, args, obj=script)
+        assert result.exit_code == 0, result.output
+    assert (calls[0]["host"], calls[0]["port"]) == ("127.0.0.1", 5099)
+    assert (calls[1]["host"], calls[1]["port"]) == ("0.0.0.0", 8080)  # noqa: S104
+
+
+def test_console_script_lists_the_commands(tmp_path):
+    from click.testing import CliRunner
+
+    result = CliRunner().invoke(main, ["--help"], env={"MEDIAPLAN_INSTANCE_PATH": str(tmp_path)})
+    assert result.exit_code == 0
+    for command in ("db", "demo", "users", "serve"):
+        assert f"  {command} " in result.output
+
+
+def test_healthz_reports_the_schema_revision(client):
+    body = client.get("/healthz").json
+    assert body["database"]["schema_revision"]
