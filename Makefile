@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 TRANSLATIONS := mediaplan/translations
 
-.PHONY: run test bench lint format install translations extract-messages
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test bench lint format install translations extract-messages browser
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -26,7 +28,12 @@ run: translations
 	$(BIN)/mediaplan demo load --if-empty
 	$(BIN)/mediaplan serve
 
-test: translations
+# Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+test: translations browser
 	$(BIN)/python -m pytest -q
 
 bench: translations
