@@ -17,6 +17,9 @@ CORE_FEATURES = (
     "mediaplan.agencies",
     "mediaplan.plan",
     "mediaplan.comments",
+    "mediaplan.scheduler",
+    "mediaplan.notifications",
+    "mediaplan.reminders",
     "mediaplan.api",
     "mediaplan.demo",
 )

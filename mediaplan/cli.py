@@ -34,6 +34,23 @@ def serve_command(host: str, port: int | None, threads: int):
     from flask import current_app
 
     port = port or int(os.environ.get("PORT") or 5000)
-    click.echo(f"Mediaplan at http://{host}:{port}/ (Ctrl+C stops it)")
     app = current_app._get_current_object()
-    waitress.serve(app, host=host, port=port, threads=threads, ident="mediaplan")
+    scheduler = _start_scheduler(app) if app.config["SCHEDULER"] != "off" else None
+    click.echo(f"Mediaplan at http://{host}:{port}/ (Ctrl+C stops it)")
+    try:
+        waitress.serve(app, host=host, port=port, threads=threads, ident="mediaplan")
+    finally:
+        if scheduler is not None:
+            scheduler.stop.set()
+
+
+def _start_scheduler(app):
+    """The one-machine default: the scheduler runs beside the web server, in this process."""
+    import threading
+
+    from mediaplan.scheduler.runner import SchedulerProcess
+
+    process = SchedulerProcess(app)
+    threading.Thread(target=process.run, name="scheduler", daemon=True).start()
+    click.echo(f"Scheduler {process.holder} started (MEDIAPLAN_SCHEDULER=off turns it off)")
+    return process

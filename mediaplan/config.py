@@ -34,6 +34,30 @@ DEFAULTS: dict[str, object] = {
     "HTTPS": False,
     # Password for the demo accounts; generated and printed once when unset.
     "DEMO_PASSWORD": None,
+    # Address of this site as users reach it, for links in e-mails.
+    "BASE_URL": "http://127.0.0.1:5000",
+    # "on": `mediaplan serve` runs the scheduler too; "off" for web-only deployments where
+    # `mediaplan scheduler` runs elsewhere.
+    "SCHEDULER": "on",
+    # A standby scheduler tries the lock this often; the leader beats this often.
+    "SCHEDULER_POLL_SECONDS": 2,
+    "SCHEDULER_HEARTBEAT_SECONDS": 2,
+    # A leader silent this long counts as dead (PostgreSQL then ends its session and lock).
+    "SCHEDULER_STALE_SECONDS": 10,
+    # Reminders fall at this hour (in DEFAULT_TIMEZONE), N days before an item's start or due day.
+    "REMINDER_HOUR": 9,
+    "REMINDER_DISPATCH_SECONDS": 1,
+    # The coordinators' digest of overdue items, daily at this hour.
+    "OVERDUE_DIGEST_HOUR": 8,
+    # Outgoing mail; with no SMTP_HOST, messages stay queued and visible in the app.
+    "SMTP_HOST": None,
+    "SMTP_PORT": 587,
+    "SMTP_USERNAME": None,
+    "SMTP_PASSWORD": None,
+    "SMTP_SECURITY": "starttls",
+    "SMTP_SENDER": "mediaplan@localhost",
+    "SMTP_MAX_ATTEMPTS": 8,
+    "OUTBOX_SEND_SECONDS": 15,
 }
 
 

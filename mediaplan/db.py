@@ -17,10 +17,18 @@ NAMING_CONVENTION = {
 LANGUAGES = ("ky", "ru", "en")
 # When the user's language has no text, Russian is the most widely read, then Kyrgyz.
 FALLBACK_ORDER = ("ru", "ky", "en")
+# Primary keys are INTEGER columns: PostgreSQL refuses a larger number in a query, and SQLite
+# cannot even bind one above 2**63, so such ids from URLs and forms must not reach the database.
+MAX_ID = 2**31 - 1
 
 
 class Base(DeclarativeBase):
     metadata = sa.MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def is_valid_id(value: object) -> bool:
+    """Could ``value`` be the primary key of a row?"""
+    return isinstance(value, int) and 0 < value <= MAX_ID
 
 
 def utcnow() -> datetime:
@@ -86,4 +94,19 @@ def configure_engine_events(engine: sa.Engine) -> None:
 
     @sa.event.listens_for(engine, "begin")
     def _sqlite_begin(connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A deferred transaction that reads and then writes fails at once ("database is
+        # locked", whatever the busy timeout) if another connection wrote in between, as the
+        # scheduler does every few seconds. Transactions that may write therefore take the
+        # write lock up front and wait their turn; page views stay deferred so they run side
+        # by side.
+        connection.exec_driver_sql("BEGIN" if _is_read_only_request() else "BEGIN IMMEDIATE")
+
+
+def _is_read_only_request() -> bool:
+    from flask import has_request_context, request
+
+    return (
+        has_request_context()
+        and request.method in ("GET", "HEAD", "OPTIONS")
+        and not request.path.startswith("/api/")
+    )

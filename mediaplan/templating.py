@@ -1,7 +1,10 @@
 """Jinja filters and globals, registered in one place."""
 
+from weakref import WeakKeyDictionary
+
+from babel import dates
 from flask import Flask, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 from flask_babel import lazy_gettext as _l
 
 from mediaplan.agencies.choices import AGENCY_KINDS
@@ -24,10 +27,35 @@ VOCABULARIES = {
 INTERFACE_LANGUAGES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"))
 
 
+class Labels(dict):
+    """Codes with their labels; an unknown code stands for itself."""
+
+    def __missing__(self, code: str) -> str:
+        return code
+
+
+# Per catalog, each vocabulary translated once: a lazy string looks up the locale and catalog
+# every time it is shown, and a plan page shows a few hundred of them.
+_TRANSLATED: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def labels(vocabulary: str) -> Labels:
+    """Every code of ``vocabulary`` with its label in the current language."""
+    translations = get_translations()
+    try:
+        translated = _TRANSLATED[translations]
+    except KeyError:
+        translated = _TRANSLATED[translations] = {}
+    if vocabulary not in translated:
+        vocabulary_labels = VOCABULARIES[vocabulary].items()
+        translated[vocabulary] = Labels((code, str(text)) for code, text in vocabulary_labels)
+    return translated[vocabulary]
+
+
 def label(vocabulary: str, code: str | None) -> str:
     if not code:
         return ""
-    return str(VOCABULARIES[vocabulary].get(code, code))
+    return labels(vocabulary)[code]
 
 
 def url_with(**changes) -> str:
@@ -42,11 +70,18 @@ def url_with(**changes) -> str:
 
 
 def item_dates(item) -> str:
+    # Babel directly, with the locale looked up once: Flask-Babel's format_date looks up the
+    # locale and its configured format on every call, and a table shows up to 200 dates.
+    locale = get_locale()
+
+    def day(value) -> str:
+        return dates.format_date(value, "medium", locale=locale)
+
     if item.starts_on is None:
-        return str(_l("by %(date)s", date=format_date(item.ends_on)))
+        return str(_l("by %(date)s", date=day(item.ends_on)))
     if item.starts_on == item.ends_on:
-        return format_date(item.ends_on)
-    return f"{format_date(item.starts_on)} – {format_date(item.ends_on)}"
+        return day(item.ends_on)
+    return f"{day(item.starts_on)} – {day(item.ends_on)}"
 
 
 def register_template_globals(app: Flask) -> None:
@@ -58,9 +93,19 @@ def register_template_globals(app: Flask) -> None:
     )
     app.jinja_env.globals.update(
         label=label,
+        labels=labels,
         url_with=url_with,
         item_dates=item_dates,
         vocabularies=VOCABULARIES,
         interface_languages=INTERFACE_LANGUAGES,
         current_language=current_language,
+        unread_notifications=unread_notifications,
     )
+
+
+def unread_notifications() -> int:
+    from flask_login import current_user
+
+    from mediaplan.notifications.service import unread_count
+
+    return unread_count(current_user) if current_user.is_authenticated else 0

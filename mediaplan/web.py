@@ -4,12 +4,13 @@ from flask import abort, flash
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
+from mediaplan.db import is_valid_id
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 
 
 def get_or_404(model, object_id: int):
-    obj = db.session.get(model, object_id)
+    obj = db.session.get(model, object_id) if is_valid_id(object_id) else None
     if obj is None:
         abort(404)
     return obj

@@ -1,12 +1,27 @@
 """Logging in and out, throttled login failures, and the access decorators."""
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 
 
 def init_app(app: Flask) -> None:
-    from mediaplan.auth import models  # noqa: F401  (so Alembic sees the tables)
+    from mediaplan.auth import models  # noqa: F401
+    from mediaplan.auth.jobs import purge_old_login_failures
     from mediaplan.auth.loader import configure_login_manager
     from mediaplan.auth.views import bp
+    from mediaplan.scheduler.registry import JobKind, register
 
     configure_login_manager(app)
     app.register_blueprint(bp)
+    register(
+        app,
+        JobKind(
+            name="auth.purge_login_failures",
+            func=purge_old_login_failures,
+            trigger="cron",
+            trigger_args={"hour": 3, "minute": 30},
+            misfire_grace_time=None,
+            description=_l("Deletes failed-login records that no longer count."),
+            misfire_rule=_l("Runs once after downtime."),
+        ),
+    )

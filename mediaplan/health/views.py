@@ -3,9 +3,11 @@
 import logging
 
 import sqlalchemy as sa
-from flask import Blueprint, jsonify
+from flask import Blueprint, current_app, jsonify
 
+from mediaplan.db import utcnow
 from mediaplan.extensions import db
+from mediaplan.scheduler.service import scheduler_health
 
 logger = logging.getLogger(__name__)
 bp = Blueprint("health", __name__)
@@ -16,6 +18,10 @@ def healthz():
     database = database_state()
     healthy = database["status"] == "ok"
     body = {"status": "ok" if healthy else "degraded", "database": database}
+    if healthy:
+        body["scheduler"] = scheduler_health(
+            now=utcnow(), stale_after_seconds=float(current_app.config["SCHEDULER_STALE_SECONDS"])
+        )
     return jsonify(body), 200 if healthy else 503
 
 

@@ -1,10 +1,28 @@
-"""The media plan: plans, their items, status history, and the plan table."""
+"""The media plan: plans, their items, status history, the plan table, the overdue digest."""
 
 from flask import Flask
+from flask_babel import lazy_gettext as _l
 
 
 def init_app(app: Flask) -> None:
     from mediaplan.plan import models  # noqa: F401
+    from mediaplan.plan.jobs import send_overdue_digest
     from mediaplan.plan.views import bp
+    from mediaplan.scheduler.registry import JobKind, register
 
     app.register_blueprint(bp)
+    register(
+        app,
+        JobKind(
+            name="plan.overdue_digest",
+            func=send_overdue_digest,
+            trigger="cron",
+            trigger_args={"hour": int(app.config["OVERDUE_DIGEST_HOUR"]), "minute": 0},
+            misfire_grace_time=12 * 3600,
+            description=_l("Sends coordinators a daily list of overdue plan items."),
+            misfire_rule=_l(
+                "After downtime it runs once if still within 12 hours of its time; "
+                "each coordinator gets at most one digest a day."
+            ),
+        ),
+    )

@@ -35,12 +35,17 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     return first, next_first - dt.timedelta(days=1)
 
 
-def filtered_items(filters: PlanItemFilters, *, plan: Plan | None, language: str) -> sa.Select:
-    """A SELECT of the items that pass ``filters``, sorted, with what the table shows loaded."""
+def matching_items(filters: PlanItemFilters, *, plan: Plan | None, language: str) -> sa.Select:
+    """A SELECT of the items that pass ``filters``, sorted; it loads no relationship."""
     query = sa.select(PlanItem)
     for condition in _conditions(filters, plan):
         query = query.where(condition)
-    return query.order_by(*_ordering(filters, language)).options(
+    return query.order_by(*_ordering(filters, language))
+
+
+def filtered_items(filters: PlanItemFilters, *, plan: Plan | None, language: str) -> sa.Select:
+    """A SELECT of the items that pass ``filters``, sorted, with their agencies and tags loaded."""
+    return matching_items(filters, plan=plan, language=language).options(
         joinedload(PlanItem.lead_agency),
         selectinload(PlanItem.co_executors),
         selectinload(PlanItem.tags),

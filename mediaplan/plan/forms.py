@@ -58,6 +58,17 @@ class IndicatorForm(Form):
         return not (self.text.data or "").strip() and self.target.data is None
 
 
+class BudgetField(DecimalField):
+    """A DecimalField refusing NaN and infinities: no budget is one, and WTForms' NumberRange
+    raises on a signalling NaN instead of reporting it."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata(valuelist)
+        if self.data is not None and not self.data.is_finite():
+            self.data = None
+            raise ValueError(self.gettext("Not a valid decimal value."))
+
+
 def _text(label, maximum):
     return StringField(label, validators=[Length(max=maximum)])
 
@@ -93,8 +104,13 @@ class PlanItemForm(FlaskForm):
     indicators = FieldList(
         FormField(IndicatorForm), min_entries=1, max_entries=limits.INDICATORS_MAX
     )
-    budget = DecimalField(_l("Budget, som"), places=2, validators=[Optional(), NumberRange(min=0)])
+    budget = BudgetField(_l("Budget, som"), places=2, validators=[Optional(), NumberRange(min=0)])
     funding_source = SelectField(_l("Funding source"), choices=_choices(FUNDING_SOURCES, True))
+    reminder_days = IntegerField(
+        _l("Remind the lead agency, days before"),
+        default=limits.DEFAULT_REMINDER_DAYS,
+        validators=[Optional(), NumberRange(min=0, max=limits.REMINDER_DAYS_MAX)],
+    )
     keywords_ky = _area(_l("Coverage keywords (Kyrgyz)"), limits.KEYWORDS_MAX)
     keywords_ru = _area(_l("Coverage keywords (Russian)"), limits.KEYWORDS_MAX)
     keywords_en = _area(_l("Coverage keywords (English)"), limits.KEYWORDS_MAX)
@@ -137,6 +153,7 @@ class PlanItemForm(FlaskForm):
             ends_on=self.ends_on.data,
             budget=self.budget.data,
             funding_source=self.funding_source.data or None,
+            reminder_days=self.reminder_days.data,
             **texts,
         )
 

@@ -40,7 +40,23 @@ class Plan(TimestampMixin, db.Model):
 
 class PlanItem(TimestampMixin, db.Model):
     __tablename__ = "plan_items"
-    __table_args__ = (sa.UniqueConstraint("plan_id", "number"),)
+    __table_args__ = (
+        sa.UniqueConstraint("plan_id", "number"),
+        # The plan table's default order with every column its filters test: SQLite pages and
+        # counts from this index alone instead of reading the wide rows (descriptions in three
+        # languages) of every item in the plan.
+        sa.Index(
+            "ix_plan_items_table",
+            "plan_id",
+            "sort_key",
+            "direction",
+            "format",
+            "status",
+            "lead_agency_id",
+            "ends_on",
+            "starts_on",
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(sa.ForeignKey("plans.id"), index=True)
@@ -63,6 +79,8 @@ class PlanItem(TimestampMixin, db.Model):
     # An item with no start date is a deadline: it must be done by ends_on.
     starts_on: Mapped[date | None]
     ends_on: Mapped[date] = mapped_column(index=True)
+    # Days before the start (or the deadline) when the lead agency is reminded; None: never.
+    reminder_days: Mapped[int | None]
     budget: Mapped[Decimal | None] = mapped_column(sa.Numeric(14, 2))
     funding_source: Mapped[str | None] = mapped_column(sa.String(32))
     keywords_ky: Mapped[str] = mapped_column(sa.Text, default="")
@@ -123,7 +141,8 @@ class PlanItemTag(db.Model):
     """A region, target group or delivery language of an item (kind + code from choices)."""
 
     __tablename__ = "plan_item_tags"
-    __table_args__ = (sa.Index("ix_plan_item_tags_kind_code", "kind", "code"),)
+    # item_id makes "items with this region" a read of the index alone.
+    __table_args__ = (sa.Index("ix_plan_item_tags_kind_code", "kind", "code", "item_id"),)
 
     item_id: Mapped[int] = mapped_column(
         sa.ForeignKey("plan_items.id", ondelete="CASCADE"), primary_key=True

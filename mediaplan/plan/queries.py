@@ -3,6 +3,7 @@
 import sqlalchemy as sa
 from sqlalchemy.orm import selectinload
 
+from mediaplan.db import is_valid_id
 from mediaplan.extensions import db
 from mediaplan.plan.models import Plan, PlanItem, PlanItemStatusChange
 
@@ -20,6 +21,8 @@ def current_plan(plan_id: int | None) -> Plan | None:
 
 
 def item_for_page(item_id: int) -> PlanItem | None:
+    if not is_valid_id(item_id):
+        return None
     query = (
         sa.select(PlanItem)
         .where(PlanItem.id == item_id)

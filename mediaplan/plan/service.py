@@ -14,7 +14,7 @@ from mediaplan.errors import PermissionDenied, ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.plan import rights
 from mediaplan.plan.choices import REASON_REQUIRED_FROM, REASON_REQUIRED_TO, STATUSES, TRANSITIONS
-from mediaplan.plan.limits import REASON_MAX
+from mediaplan.plan.limits import DEFAULT_REMINDER_DAYS, REASON_MAX
 from mediaplan.plan.models import (
     Plan,
     PlanItem,
@@ -23,6 +23,7 @@ from mediaplan.plan.models import (
     PlanItemTag,
 )
 from mediaplan.plan.validation import validate_item
+from mediaplan.signals import plan_item_changed
 
 logger = logging.getLogger(__name__)
 
@@ -60,6 +61,7 @@ class PlanItemData:
     keywords_ky: str = ""
     keywords_ru: str = ""
     keywords_en: str = ""
+    reminder_days: int | None = DEFAULT_REMINDER_DAYS
 
     @classmethod
     def from_item(cls, item: PlanItem) -> "PlanItemData":
@@ -77,6 +79,7 @@ class PlanItemData:
             indicators=[IndicatorData(i.text, i.target, i.unit) for i in item.indicators],
             budget=item.budget,
             funding_source=item.funding_source,
+            reminder_days=item.reminder_days,
             **{
                 f"{name}_{lang}": getattr(item, f"{name}_{lang}")
                 for name in ("title", "description", "keywords")
@@ -105,6 +108,7 @@ def create_item(plan: Plan, data: PlanItemData, *, actor) -> PlanItem:
         PlanItemStatusChange(from_status=None, to_status="planned", actor_id=actor.id)
     )
     db.session.flush()
+    plan_item_changed.send(item)
     logger.info("Plan item %s created by %s", item.number, actor.id)
     return item
 
@@ -120,6 +124,7 @@ def update_item(item: PlanItem, data: PlanItemData, *, actor) -> PlanItem:
     _raise_on_errors(validate_item(item.plan, data, actor=actor, item=item))
     _apply(item, data, actor=actor)
     db.session.flush()
+    plan_item_changed.send(item)
     return item
 
 
@@ -162,6 +167,7 @@ def change_status(
     item.status = to_status
     item.updated_by_id = actor.id
     db.session.flush()
+    plan_item_changed.send(item)
     return change
 
 
@@ -191,6 +197,7 @@ def _apply_fields(item: PlanItem, data: PlanItemData, *, actor) -> None:
     item.starts_on, item.ends_on = data.starts_on, data.ends_on
     item.budget = data.budget
     item.funding_source = data.funding_source or None
+    item.reminder_days = data.reminder_days
     item.updated_by_id = actor.id
     _apply_tags(item, data)
     item.indicators = [

@@ -5,7 +5,7 @@ from flask_babel import format_date
 from flask_babel import lazy_gettext as _l
 
 from mediaplan.agencies.models import Agency
-from mediaplan.db import LANGUAGES
+from mediaplan.db import LANGUAGES, is_valid_id
 from mediaplan.extensions import db
 from mediaplan.plan import limits, rights
 from mediaplan.plan.choices import DIRECTIONS, FORMATS, FUNDING_SOURCES, TAG_VOCABULARIES
@@ -28,6 +28,7 @@ def validate_item(plan: Plan, data, *, actor, item: PlanItem | None = None) -> E
     _check_dates(plan, data, add)
     _check_indicators(data, add)
     _check_budget(data, add)
+    _check_reminder(data, add)
     return errors
 
 
@@ -74,7 +75,7 @@ def _check_texts(data, add) -> None:
 
 
 def _check_agencies(data, actor, add) -> None:
-    lead = db.session.get(Agency, data.lead_agency_id) if data.lead_agency_id else None
+    lead = db.session.get(Agency, data.lead_agency_id) if is_valid_id(data.lead_agency_id) else None
     if lead is None or not lead.is_active:
         add("lead_agency_id", _l("Choose the lead agency from the list."))
     elif not rights.can_lead(actor, lead.id):
@@ -85,11 +86,12 @@ def _check_agencies(data, actor, add) -> None:
         return
     if data.lead_agency_id in ids:
         add("co_executor_ids", _l("The lead agency cannot also be a co-executor."))
+    known = {agency_id for agency_id in ids if is_valid_id(agency_id)}
     found = (
         db.session.scalar(
-            sa.select(sa.func.count()).select_from(Agency).where(Agency.id.in_(set(ids)))
+            sa.select(sa.func.count()).select_from(Agency).where(Agency.id.in_(known))
         )
-        if ids
+        if known
         else 0
     )
     if found != len(set(ids)) or len(set(ids)) != len(ids):
@@ -127,11 +129,20 @@ def _check_indicators(data, add) -> None:
 
 def _check_budget(data, add) -> None:
     if data.budget is not None:
-        if not 0 <= data.budget < limits.BUDGET_MAX:
+        # NaN compares with nothing, so it is caught before the comparisons below.
+        if data.budget.is_nan() or data.budget < 0:
             add("budget", _l("The budget must be zero or more."))
+        elif data.budget >= limits.BUDGET_MAX:
+            add("budget", _l("The budget is too large."))
         elif data.budget.as_tuple().exponent < -2:
             add("budget", _l("Use at most two decimal places."))
     if data.funding_source and data.funding_source not in FUNDING_SOURCES:
         add("funding_source", _l("Choose a funding source from the list."))
     elif data.budget and not data.funding_source:
         add("funding_source", _l("Say where the money comes from."))
+
+
+def _check_reminder(data, add) -> None:
+    days = data.reminder_days
+    if days is not None and not 0 <= days <= limits.REMINDER_DAYS_MAX:
+        add("reminder_days", _l("Between 0 and %(n)d days.", n=limits.REMINDER_DAYS_MAX))

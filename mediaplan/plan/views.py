@@ -11,10 +11,10 @@ from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.plan import queries, rights, service
 from mediaplan.plan.choices import TRANSITIONS
-from mediaplan.plan.filters import filtered_items
 from mediaplan.plan.forms import CommentForm, PlanItemForm, StatusForm
-from mediaplan.plan.models import PlanItem
+from mediaplan.plan.models import Plan, PlanItem
 from mediaplan.plan.schemas import load_query
+from mediaplan.plan.table import plan_table
 from mediaplan.web import get_or_404, select_choices, show_errors
 
 bp = Blueprint("plan", __name__)
@@ -35,20 +35,22 @@ def index():
     if plan is None and query["filters"].plan_id:
         abort(404)
     per_page = query["per_page"] or current_app.config["PAGE_SIZE"]
-    page = db.paginate(
-        filtered_items(query["filters"], plan=plan, language=current_language()),
+    table = plan_table(
+        query["filters"],
+        plan=plan,
+        language=current_language(),
         page=query["page"],
         per_page=per_page,
         max_per_page=current_app.config["PAGE_SIZE_MAX"],
-        error_out=False,
     )
     return render_template(
         "plan/index.html",
         plan=plan,
         plan_choices=queries.plan_choices(),
-        page=page,
+        page=table.page,
+        rows=table.rows,
         filters=query["filters"],
-        agencies=agency_choices(),
+        agencies=table.agency_choices,
         per_page=per_page,
         can_create=rights.can_create_items(current_user),
     )
@@ -72,7 +74,7 @@ def item(item_id: int):
 @bp.route("/plan/<int:plan_id>/items/new", methods=["GET", "POST"])
 @login_required
 def create(plan_id: int):
-    plan = queries.current_plan(plan_id) or abort(404)
+    plan = get_or_404(Plan, plan_id)
     if not rights.can_create_items(current_user):
         abort(403)
     form = _item_form(None)

@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from mediaplan.agencies.models import Agency
+from mediaplan.db import is_valid_id
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.users.models import ROLES, User
@@ -80,6 +81,6 @@ def _check_user_fields(*, email: str, name: str, role: str, agency_id: int) -> d
         errors["name"] = [str(_l("Enter a name of up to 200 characters."))]
     if role not in ROLES:
         errors["role"] = [str(_l("Unknown role."))]
-    if db.session.get(Agency, agency_id) is None:
+    if not is_valid_id(agency_id) or db.session.get(Agency, agency_id) is None:
         errors["agency_id"] = [str(_l("Unknown agency."))]
     return errors

@@ -137,6 +137,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_plan_items_plan_id'), ['plan_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_items_sort_key'), ['sort_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_items_status'), ['status'], unique=False)
+        batch_op.create_index('ix_plan_items_table', ['plan_id', 'sort_key', 'direction', 'format', 'status', 'lead_agency_id', 'ends_on', 'starts_on'], unique=False)
 
     op.create_table('comments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -197,7 +198,7 @@ def upgrade():
     sa.PrimaryKeyConstraint('item_id', 'kind', 'code', name=op.f('pk_plan_item_tags'))
     )
     with op.batch_alter_table('plan_item_tags', schema=None) as batch_op:
-        batch_op.create_index('ix_plan_item_tags_kind_code', ['kind', 'code'], unique=False)
+        batch_op.create_index('ix_plan_item_tags_kind_code', ['kind', 'code', 'item_id'], unique=False)
 
     # ### end Alembic commands ###
 
@@ -225,6 +226,7 @@ def downgrade():
 
     op.drop_table('comments')
     with op.batch_alter_table('plan_items', schema=None) as batch_op:
+        batch_op.drop_index('ix_plan_items_table')
         batch_op.drop_index(batch_op.f('ix_plan_items_status'))
         batch_op.drop_index(batch_op.f('ix_plan_items_sort_key'))
         batch_op.drop_index(batch_op.f('ix_plan_items_plan_id'))

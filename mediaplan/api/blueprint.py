@@ -1,0 +1,52 @@
+"""The API's blueprint class: token authentication, JSON errors, and one commit per request."""
+
+import json
+from collections.abc import Callable
+from functools import wraps
+
+import flask_smorest
+from webargs.flaskparser import FlaskParser
+
+from mediaplan.api.auth import authenticate
+from mediaplan.api.errors import register_error_handlers
+from mediaplan.extensions import db
+
+
+class ApiParser(FlaskParser):
+    """webargs' parser, also answering 400 to bodies that json.loads cannot take."""
+
+    def _raw_load_json(self, req):
+        try:
+            return super()._raw_load_json(req)
+        except json.JSONDecodeError:
+            raise  # webargs' own handling: an empty body is "missing", anything else a 400
+        except (ValueError, RecursionError) as error:
+            # Integers of more than 4,300 digits raise ValueError, deep nesting RecursionError.
+            return self._handle_invalid_json_error(error, req)
+
+
+class ApiBlueprint(flask_smorest.Blueprint):
+    """A blueprint of /api/v1/: every request carries a token, every error is JSON."""
+
+    ARGUMENTS_PARSER = ApiParser()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.before_request(authenticate)
+        register_error_handlers(self)
+
+
+def commits(view: Callable) -> Callable:
+    """Commit the request's work, the token's last use included, once the view has returned.
+
+    Placed above ``@blp.response`` so the commit follows serialization: committing first
+    would expire every loaded object and reload each one to dump it.
+    """
+
+    @wraps(view)
+    def wrapper(*args, **kwargs):
+        response = view(*args, **kwargs)
+        db.session.commit()
+        return response
+
+    return wrapper

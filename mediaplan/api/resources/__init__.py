@@ -1,0 +1,1 @@
+"""The API's resources, a blueprint each, all under /api/v1/."""

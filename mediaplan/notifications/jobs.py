@@ -1,0 +1,29 @@
+"""The outbox sender job."""
+
+from flask import current_app
+
+from mediaplan.db import utcnow
+from mediaplan.notifications.service import SmtpSettings, send_queued
+
+
+def smtp_settings() -> SmtpSettings | None:
+    config = current_app.config
+    if not config["SMTP_HOST"]:
+        return None
+    return SmtpSettings(
+        host=config["SMTP_HOST"],
+        port=int(config["SMTP_PORT"]),
+        sender=config["SMTP_SENDER"],
+        username=config["SMTP_USERNAME"],
+        password=config["SMTP_PASSWORD"],
+        security=config["SMTP_SECURITY"],
+        max_attempts=int(config["SMTP_MAX_ATTEMPTS"]),
+    )
+
+
+def send_outbox() -> str:
+    settings = smtp_settings()
+    if settings is None:
+        return ""  # no SMTP configured: messages stay queued and visible in the app
+    result = send_queued(settings, now=utcnow())
+    return str(result) if result.sent or result.retried or result.failed else ""

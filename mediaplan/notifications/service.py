@@ -1,0 +1,199 @@
+"""Queueing messages in the outbox and delivering them by SMTP, each at most once."""
+
+import logging
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from email.message import EmailMessage
+
+import sqlalchemy as sa
+
+from mediaplan.extensions import db
+from mediaplan.notifications.models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+SEND_BATCH = 50
+
+
+@dataclass(frozen=True)
+class SmtpSettings:
+    host: str
+    port: int
+    sender: str
+    username: str | None = None
+    password: str | None = None
+    security: str = "starttls"  # "starttls", "ssl" or "none"
+    timeout: float = 20.0
+    max_attempts: int = 8
+
+
+@dataclass
+class SendResult:
+    sent: int = 0
+    retried: int = 0
+    failed: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.sent} sent, {self.retried} to retry, {self.failed} failed"
+
+
+def queue_message(
+    user,
+    subject: str,
+    body: str,
+    *,
+    language: str,
+    related: tuple[str, int] | None = None,
+    dedup_key: str | None = None,
+) -> OutboxMessage | None:
+    """Put a message for ``user`` in the outbox; the caller commits.
+
+    Returns None when a message with the same ``dedup_key`` was queued before.
+    """
+    if dedup_key and db.session.scalar(
+        sa.select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key)
+    ):
+        return None
+    message = OutboxMessage(
+        recipient_id=user.id,
+        email=user.email,
+        language=language,
+        subject=subject[:300],
+        body=body,
+        related_type=related[0] if related else None,
+        related_id=related[1] if related else None,
+        dedup_key=dedup_key,
+    )
+    db.session.add(message)
+    return message
+
+
+def send_queued(settings: SmtpSettings, *, now: datetime, connect=None) -> SendResult:
+    """Deliver due queued messages through one SMTP connection.
+
+    Each message is marked "sending" and committed before it goes out, so a crash during
+    delivery can never make it go twice; a refused message goes back to the queue with an
+    exponential back-off, and fails for good after ``max_attempts``.
+    """
+    result = SendResult()
+    due = (
+        sa.select(OutboxMessage.id)
+        .where(OutboxMessage.state == "queued", OutboxMessage.next_attempt_at <= now)
+        .order_by(OutboxMessage.next_attempt_at, OutboxMessage.id)
+        .limit(SEND_BATCH)
+    )
+    ids = db.session.scalars(due).all()
+    if not ids:
+        return result
+    try:
+        smtp = (connect or _connect)(settings)
+    except (OSError, smtplib.SMTPException) as error:
+        logger.warning("SMTP server unavailable: %s", error)
+        for message_id in ids:
+            if _claimed(message_id):
+                _retry(message_id, error, settings, now, result)
+        return result
+    with smtp:
+        for message_id in ids:
+            if _claimed(message_id):
+                _deliver(smtp, message_id, settings, now, result)
+    return result
+
+
+def _claimed(message_id: int) -> bool:
+    claimed = (
+        db.session.execute(
+            sa.update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.state == "queued")
+            .values(state="sending", attempts=OutboxMessage.attempts + 1)
+            .execution_options(synchronize_session=False)
+        ).rowcount
+        == 1
+    )
+    db.session.commit()
+    return claimed
+
+
+def _deliver(smtp, message_id: int, settings: SmtpSettings, now, result: SendResult) -> None:
+    message = db.session.get(OutboxMessage, message_id)
+    db.session.refresh(message)
+    try:
+        smtp.send_message(_email(message, settings.sender))
+    except (OSError, smtplib.SMTPException) as error:
+        _retry(message_id, error, settings, now, result)
+        return
+    message.state, message.sent_at, message.last_error = "sent", now, ""
+    db.session.commit()
+    result.sent += 1
+
+
+def _retry(message_id: int, error: Exception, settings: SmtpSettings, now, result) -> None:
+    message = db.session.get(OutboxMessage, message_id)
+    db.session.refresh(message)
+    message.last_error = f"{type(error).__name__}: {error}"[:2000]
+    if message.attempts >= settings.max_attempts:
+        message.state = "failed"
+        result.failed += 1
+    else:
+        message.state = "queued"
+        message.next_attempt_at = now + timedelta(minutes=2**message.attempts)
+        result.retried += 1
+    db.session.commit()
+
+
+def _email(message: OutboxMessage, sender: str) -> EmailMessage:
+    email = EmailMessage()
+    email["From"] = sender
+    email["To"] = message.email
+    email["Subject"] = message.subject
+    email["Message-ID"] = f"<outbox-{message.id}@{sender.rpartition('@')[2] or socket.getfqdn()}>"
+    email.set_content(message.body)
+    return email
+
+
+def _connect(settings: SmtpSettings) -> smtplib.SMTP:
+    if settings.security == "ssl":
+        smtp = smtplib.SMTP_SSL(
+            settings.host,
+            settings.port,
+            timeout=settings.timeout,
+            context=ssl.create_default_context(),
+        )
+    else:
+        smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+        if settings.security == "starttls":
+            smtp.starttls(context=ssl.create_default_context())
+    if settings.username:
+        smtp.login(settings.username, settings.password or "")
+    return smtp
+
+
+def unread_count(user) -> int:
+    query = (
+        sa.select(sa.func.count())
+        .select_from(OutboxMessage)
+        .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
+    )
+    return db.session.scalar(query) or 0
+
+
+def messages_for(user, *, limit: int = 100) -> list[OutboxMessage]:
+    query = (
+        sa.select(OutboxMessage)
+        .where(OutboxMessage.recipient_id == user.id)
+        .order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+        .limit(limit)
+    )
+    return list(db.session.scalars(query))
+
+
+def mark_read(user, *, now: datetime) -> int:
+    result = db.session.execute(
+        sa.update(OutboxMessage)
+        .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
+        .values(read_at=now)
+    )
+    return result.rowcount or 0

@@ -1,0 +1,34 @@
+"""The reminder dispatcher job and the hook that keeps reminders in step with their item."""
+
+from flask import current_app
+
+from mediaplan.db import utcnow
+from mediaplan.extensions import db
+from mediaplan.reminders.service import (
+    ReminderSettings,
+    dispatch_due_reminders,
+    sync_item_reminder,
+)
+
+
+def reminder_settings() -> ReminderSettings:
+    config = current_app.config
+    return ReminderSettings(
+        hour=int(config["REMINDER_HOUR"]),
+        timezone=config["DEFAULT_TIMEZONE"],
+        base_url=config["BASE_URL"],
+    )
+
+
+def dispatch_reminders() -> str:
+    result = dispatch_due_reminders(
+        now=utcnow(),
+        settings=reminder_settings(),
+        default_language=current_app.config["DEFAULT_LOCALE"],
+    )
+    db.session.commit()
+    return str(result) if result.sent or result.expired else ""
+
+
+def on_plan_item_changed(item) -> None:
+    sync_item_reminder(item, reminder_settings())

@@ -1,0 +1,50 @@
+"""The scheduler page: jobs, their runs, the lock, and running a job now."""
+
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_wtf import FlaskForm
+
+from mediaplan.auth.decorators import roles_required
+from mediaplan.db import utcnow
+from mediaplan.scheduler import service
+from mediaplan.scheduler.registry import job_kinds
+
+bp = Blueprint("scheduler", __name__, url_prefix="/admin/scheduler")
+
+
+@bp.get("/")
+@roles_required("admin", "coordinator")
+def index():
+    app = current_app._get_current_object()
+    return render_template(
+        "scheduler/index.html",
+        statuses=service.job_statuses(app),
+        leader=service.leader(),
+        health=service.scheduler_health(
+            now=utcnow(), stale_after_seconds=float(app.config["SCHEDULER_STALE_SECONDS"])
+        ),
+        form=FlaskForm(),
+    )
+
+
+@bp.post("/jobs/<name>/run")
+@roles_required("admin", "coordinator")
+def run_now(name: str):
+    app = current_app._get_current_object()
+    if name not in job_kinds(app):
+        abort(404)
+    if not FlaskForm().validate_on_submit():
+        abort(400)
+    run = service.run_kind(app, name, trigger="manual")
+    if run is None or run.status == "ok":
+        flash(
+            _(
+                "Job %(name)s ran: %(result)s",
+                name=name,
+                result=(run.result if run else "") or _("nothing to do"),
+            ),
+            "success",
+        )
+    else:
+        flash(_("Job %(name)s failed; see its error below.", name=name), "danger")
+    return redirect(url_for("scheduler.index"))

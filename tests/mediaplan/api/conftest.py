@@ -1,0 +1,70 @@
+"""Fixtures for the API tests: tokens, authorised requests and a valid item body."""
+
+import pytest
+
+
+@pytest.fixture
+def make_token(app, db):
+    """``make_token(user)`` creates a token for ``user`` and returns its secret."""
+
+    def make(user, name="partner portal"):
+        from mediaplan.api.tokens import create_token
+        from mediaplan.users.models import User
+
+        with app.app_context():
+            _token, secret = create_token(db.session.get(User, user.id), name)
+            db.session.commit()
+            return secret
+
+    return make
+
+
+@pytest.fixture
+def bearer(make_user, make_token):
+    """``bearer(role, **fields)`` makes a user and returns (user, Authorization headers)."""
+
+    def make(role="coordinator", user=None, **fields):
+        user = user or make_user(role, **fields)
+        return user, {"Authorization": f"Bearer {make_token(user)}"}
+
+    return make
+
+
+@pytest.fixture
+def item_body(plan, agency):
+    """``item_body(**changes)``: a valid POST body for a new item of ``plan``."""
+
+    def make(**changes) -> dict:
+        return {
+            "plan_id": plan.id,
+            "number": "7.1",
+            "direction": "media_plan",
+            "format": "publication",
+            "title": {"ru": "Серия публикаций", "en": "A series of publications"},
+            "description": {"en": "Articles on recruitment online."},
+            "lead_agency_id": agency.id,
+            "target_groups": ["youth"],
+            "regions": ["bishkek", "osh"],
+            "languages": ["ky", "ru"],
+            "starts_on": "2025-03-01",
+            "ends_on": "2025-03-31",
+            "indicators": [{"text": "Articles published", "target": 12, "unit": "articles"}],
+            "budget": "1500.50",
+            "funding_source": "republican_budget",
+        } | changes
+
+    return make
+
+
+@pytest.fixture
+def load_item(app, db):
+    """``load_item(id)``: the item as the database has it now (with its lists), or None."""
+
+    def load(item_id):
+        from mediaplan.plan.queries import item_for_page
+
+        with app.app_context():
+            db.session.expire_all()
+            return item_for_page(item_id)
+
+    return load

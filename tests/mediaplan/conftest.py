@@ -1,0 +1,50 @@
+"""Helpers for the web tests: database snapshots, messages as pages show them, page content."""
+
+import pytest
+import sqlalchemy as sa
+from flask_babel import gettext
+from markupsafe import escape
+
+from mediaplan.extensions import db as _db
+
+
+@pytest.fixture
+def snapshot(app, db):
+    """``snapshot()`` returns every row of every table, to compare before and after a request."""
+
+    def take() -> dict[str, list[dict]]:
+        with app.app_context():
+            return {
+                table.name: [
+                    dict(row._mapping)
+                    for row in _db.session.execute(
+                        sa.select(table).order_by(*table.primary_key.columns)
+                    )
+                ]
+                for table in _db.metadata.sorted_tables
+            }
+
+    return take
+
+
+@pytest.fixture
+def message(app):
+    """``message(msgid, lang, **params)``: the text a page in ``lang`` shows, HTML-escaped.
+
+    ``msgid`` may be a callable (for ngettext or format_date) run in that language.
+    """
+
+    def translate(msgid, lang: str = "en", **params) -> str:
+        with app.test_request_context(headers={"Accept-Language": lang}):
+            params = {key: value() if callable(value) else value for key, value in params.items()}
+            text = msgid() if callable(msgid) else gettext(msgid, **params)
+            return str(escape(text))
+
+    return translate
+
+
+@pytest.fixture
+def english(client):
+    """The client's browser asks for English pages (users in tests have no language set)."""
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client

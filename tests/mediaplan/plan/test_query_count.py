@@ -1,0 +1,119 @@
+"""The plan table makes as many SQL queries for 60 items as for 5, and for 50 rows as for 10."""
+
+import contextlib
+
+import pytest
+import sqlalchemy as sa
+
+from mediaplan.extensions import db as _db
+
+# Every item made below passes these, so the page is full and every relationship gets loaded.
+FILTERS = {
+    "direction": "media_plan",
+    "region": "osh",
+    "target_group": "youth",
+    "q": "публикация",
+}
+
+
+@pytest.fixture
+def count_queries(app):
+    """``with count_queries() as statements:`` collects every statement sent to the database."""
+
+    @contextlib.contextmanager
+    def count():
+        with app.app_context():
+            engine = _db.engine
+        statements: list[str] = []
+
+        def record(conn, cursor, statement, parameters, context, executemany):
+            statements.append(statement)
+
+        sa.event.listen(engine, "before_cursor_execute", record)
+        try:
+            yield statements
+        finally:
+            sa.event.remove(engine, "before_cursor_execute", record)
+
+    return count
+
+
+@pytest.fixture
+def make_rich_items(make_item, make_agency, agency):
+    """Items with co-executors, regions, target groups and languages, all led by ``agency``."""
+    co_executors = [make_agency(abbreviation_ru=f"КО{n}") for n in range(3)]
+
+    def make(count: int) -> None:
+        for n in range(count):
+            make_item(
+                lead=agency,
+                title_ru=f"Публикация для молодёжи Оша {n}",
+                co_executor_ids=[a.id for a in co_executors[: 1 + n % 3]],
+                regions=["osh", "bishkek"] if n % 2 else ["osh"],
+                target_groups=["youth", "women"] if n % 2 else ["youth"],
+                languages=["ky", "ru"],
+            )
+
+    return make
+
+
+@pytest.fixture
+def plan_page(client, count_queries):
+    """GET /plan with ``params``, check the rows shown; returns the number of statements sent."""
+
+    def get(*, expect_rows: int, **params) -> int:
+        with count_queries() as statements:
+            response = client.get("/plan", query_string=params)
+        assert response.status_code == 200
+        assert response.get_data(as_text=True).count('<a href="/plan/items/') == expect_rows
+        return len(statements)
+
+    return get
+
+
+FILTER_SETS = [
+    pytest.param({}, id="unfiltered"),
+    pytest.param(FILTERS, id="filters"),
+    pytest.param({**FILTERS, "agency": "lead"}, id="filters-and-agency"),
+]
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS)
+def test_query_count_does_not_grow_with_items(
+    filters, make_rich_items, plan_page, login_as, agency
+):
+    filters = _resolve(filters, agency)
+    login_as("viewer")
+    make_rich_items(5)
+    few = plan_page(**filters, per_page=10, expect_rows=5)
+    make_rich_items(55)
+    many = plan_page(**filters, per_page=10, expect_rows=10)
+    assert few == many
+
+
+@pytest.mark.parametrize("filters", FILTER_SETS)
+def test_query_count_does_not_grow_with_page_size(
+    filters, make_rich_items, plan_page, login_as, agency
+):
+    filters = _resolve(filters, agency)
+    login_as("viewer")
+    make_rich_items(60)
+    small = plan_page(**filters, per_page=10, expect_rows=10)
+    large = plan_page(**filters, per_page=50, expect_rows=50)
+    later = plan_page(**filters, per_page=25, page=2, expect_rows=25)
+    assert small == large == later
+
+
+def test_query_count_is_small(make_rich_items, plan_page, login_as, agency):
+    """User, plan, total, rows, co-executors, tags, plan choices, agency choices: 8 at most,
+    plus the transaction statements of the test's savepoint."""
+    login_as("viewer")
+    make_rich_items(12)
+    with_filters = plan_page(
+        **_resolve({**FILTERS, "agency": "lead"}, agency), per_page=10, expect_rows=10
+    )
+    assert with_filters <= 12
+
+
+def _resolve(filters: dict, agency) -> dict:
+    return {key: agency.id if value == "lead" else value for key, value in filters.items()}
