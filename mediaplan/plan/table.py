@@ -109,12 +109,12 @@ def plan_table(
 def _regions(items: list[PlanItem]) -> dict[int, list[str]]:
     regions: dict[int, list[str]] = defaultdict(list)
     if items:
-        query = (
-            sa.select(PlanItemTag.item_id, PlanItemTag.code)
-            .where(PlanItemTag.kind == "region", PlanItemTag.item_id.in_([i.id for i in items]))
-            .order_by(PlanItemTag.code)
+        # Sorted here: an ORDER BY code would make SQLite walk every region of every item in
+        # the (kind, code) index instead of looking up these items by primary key.
+        query = sa.select(PlanItemTag.item_id, PlanItemTag.code).where(
+            PlanItemTag.kind == "region", PlanItemTag.item_id.in_([i.id for i in items])
         )
-        for item_id, code in db.session.execute(query):
+        for item_id, code in sorted(db.session.execute(query), key=lambda row: row.code):
             regions[item_id].append(code)
     return regions
 

@@ -3,12 +3,13 @@
 import logging
 import pickle
 import traceback
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from apscheduler.util import ref_to_obj
-from flask import Flask
+from flask import Flask, current_app, has_app_context
 
 from mediaplan.db import utcnow
 from mediaplan.extensions import db
@@ -36,7 +37,7 @@ def run_kind(app: Flask, name: str, *, trigger: str, process: str = "") -> JobRu
     kind = job_kinds(app).get(name)
     if kind is None:
         raise UnknownJobKind(name)
-    with app.app_context():
+    with _app_context(app):
         started = utcnow()
         try:
             result = kind.func() or ""
@@ -47,6 +48,13 @@ def run_kind(app: Flask, name: str, *, trigger: str, process: str = "") -> JobRu
         if not result and not kind.record_idle_runs:
             return None
         return _record(kind, trigger, started, process, status="ok", result=result)
+
+
+def _app_context(app: Flask):
+    # A run from a request (the "run now" button) shares the request's context and session.
+    if has_app_context() and current_app._get_current_object() is app:
+        return nullcontext()
+    return app.app_context()
 
 
 def _record(kind: JobKind, trigger: str, started: datetime, process: str, **fields) -> JobRun:
