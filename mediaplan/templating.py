@@ -1,8 +1,10 @@
 """Jinja filters and globals, registered in one place."""
 
+from datetime import date
+from functools import lru_cache
 from weakref import WeakKeyDictionary
 
-from babel import dates
+from babel import Locale, dates
 from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 from flask_babel import lazy_gettext as _l
@@ -69,13 +71,18 @@ def url_with(**changes) -> str:
     return url_for(request.endpoint, **(request.view_args or {}), **args)
 
 
+@lru_cache(maxsize=4096)
+def _medium_date(day: date, locale: Locale | None) -> str:
+    return dates.format_date(day, "medium", locale=locale)
+
+
 def item_dates(item) -> str:
-    # Babel directly, with the locale looked up once: Flask-Babel's format_date looks up the
-    # locale and its configured format on every call, and a table shows up to 200 dates.
+    # A plan table shows up to 200 dates, but a plan has only 366 days: each is formatted once
+    # per language, and the locale is looked up once per call.
     locale = get_locale()
 
-    def day(value) -> str:
-        return dates.format_date(value, "medium", locale=locale)
+    def day(value: date) -> str:
+        return _medium_date(value, locale)
 
     if item.starts_on is None:
         return str(_l("by %(date)s", date=day(item.ends_on)))

@@ -11,8 +11,7 @@ def init_app(app: Flask) -> None:
     from mediaplan.api.views import bp
     from mediaplan.extensions import api, csrf
 
-    # Every operation needs the token; declared once for the whole document.
-    api.init_app(app, spec_kwargs={"security": [{SECURITY_SCHEME: []}]})
+    api.init_app(app)
     api.spec.components.security_scheme(SECURITY_SCHEME, BEARER_AUTH)
     api.register_field(DecimalString, "string", "decimal")
     app.register_blueprint(bp)

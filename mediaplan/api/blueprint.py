@@ -7,7 +7,7 @@ from functools import wraps
 import flask_smorest
 from webargs.flaskparser import FlaskParser
 
-from mediaplan.api.auth import authenticate
+from mediaplan.api.auth import SECURITY_SCHEME, authenticate
 from mediaplan.api.errors import register_error_handlers
 from mediaplan.extensions import db
 
@@ -34,6 +34,12 @@ class ApiBlueprint(flask_smorest.Blueprint):
         super().__init__(*args, **kwargs)
         self.before_request(authenticate)
         register_error_handlers(self)
+
+    def route(self, rule, **options):
+        """Register a view, marked in the OpenAPI document as needing the bearer token."""
+        register = super().route(rule, **options)
+        needs_token = self.doc(security=[{SECURITY_SCHEME: []}])
+        return lambda view: register(needs_token(view))
 
 
 def commits(view: Callable) -> Callable:

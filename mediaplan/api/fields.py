@@ -3,10 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from marshmallow import ValidationError, fields, validate
 
-from mediaplan.db import LANGUAGES
-
-# Ids are PostgreSQL integers: a larger number would make the database raise, not miss.
-MAX_ID = 2**31 - 1
+from mediaplan.db import LANGUAGES, MAX_ID
 
 UNSTORABLE = _l("The text contains characters that cannot be stored.")
 

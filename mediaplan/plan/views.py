@@ -117,7 +117,9 @@ def change_status(item_id: int):
     plan_item = get_or_404(PlanItem, item_id)
     if not rights.can_change_status(current_user, plan_item):
         abort(403)
-    form = _status_form(plan_item)
+    # Every status is a valid choice here: the service then says why a transition is not
+    # allowed, where the item page's narrowed choices would only say "Not a valid choice."
+    form = StatusForm()
     if form.validate_on_submit():
         try:
             service.change_status(

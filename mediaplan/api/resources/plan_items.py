@@ -8,7 +8,6 @@ from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
 from mediaplan.api.blueprint import ApiBlueprint, commits
-from mediaplan.api.fields import MAX_ID
 from mediaplan.api.schemas import (
     PlanItemCreateSchema,
     PlanItemPageSchema,
@@ -31,8 +30,8 @@ blp = ApiBlueprint(
     url_prefix="/api/v1/plan-items",
     description="Items of the media plan: the same filters, rights and rules as the web pages.",
 )
-# Bounds in the converter would turn a PATCH of a huge id into a 405 (werkzeug tries the GET
-# rule first), so item_or_404 checks them instead.
+# No bounds in the converter: they would turn a PATCH of a huge id into a 405 (werkzeug tries
+# the GET rule first). get_or_404 answers 404 to ids no row can have.
 ITEM = "/<int:item_id>"
 
 
@@ -41,7 +40,10 @@ ITEM = "/<int:item_id>"
 @blp.arguments(PlanItemQueryArgsSchema, location="query")
 @blp.response(200, PlanItemPageSchema)
 def list_items(query: dict):
-    """Items passing the filters, one page of them; without "plan", items of every plan."""
+    """Items passing the filters, a page at a time.
+
+    Without "plan", items of every plan; an unknown plan is a 404, as on the web table.
+    """
     filters = query["filters"]
     plan = get_or_404(Plan, filters.plan_id) if filters.plan_id else None
     select = filtered_items(filters, plan=plan, language=current_language())
@@ -58,7 +60,7 @@ def list_items(query: dict):
 @commits
 @blp.response(200, PlanItemSchema)
 def get_item(item_id: int):
-    return item_or_404(item_id)
+    return get_or_404(PlanItem, item_id)
 
 
 @blp.post("")
@@ -80,7 +82,7 @@ def create_item(fields: dict):
 @blp.response(200, PlanItemSchema)
 def update_item(changes: dict, item_id: int):
     """Change the fields given; the others keep their values."""
-    item = item_or_404(item_id)
+    item = get_or_404(PlanItem, item_id)
     if not rights.can_edit_item(current_user, item):
         abort(403)
     data = replace(service.PlanItemData.from_item(item), **changes)
@@ -93,15 +95,8 @@ def update_item(changes: dict, item_id: int):
 @blp.response(200, PlanItemSchema)
 def change_status(change: dict, item_id: int):
     """Move the item to another status; postponing, cancelling and reopening need a reason."""
-    item = item_or_404(item_id)
+    item = get_or_404(PlanItem, item_id)
     if not rights.can_change_status(current_user, item):
         abort(403)
     service.change_status(item, change["status"], actor=current_user, reason=change["reason"])
     return item
-
-
-def item_or_404(item_id: int) -> PlanItem:
-    # Ids are PostgreSQL integers: a larger one cannot exist, so it need not reach the database.
-    if item_id > MAX_ID:
-        abort(404)
-    return get_or_404(PlanItem, item_id)

@@ -4,6 +4,8 @@ database exactly as it was."""
 import pytest
 from flask_babel import format_date, ngettext
 
+from mediaplan.plan.choices import STATUSES
+
 pytestmark = pytest.mark.usefixtures("english")
 
 LONG = "x" * 10_000
@@ -295,13 +297,28 @@ def test_unknown_plan_in_the_table_is_404(coordinator, plan, client):
     assert client.get("/plan?plan=987654").status_code == 404
 
 
+def cannot_go(from_status: str, to_status: str) -> tuple:
+    return msg(
+        "An item cannot go from “%(from)s” to “%(to)s”.",
+        **{"from": lambda: str(STATUSES[from_status]), "to": lambda: str(STATUSES[to_status])},
+    )
+
+
 # (status the item is in, what is posted, the flashed message)
 STATUS_CASES = {
-    "planned-to-planned": ("planned", {"status": "planned"}, NOT_A_CHOICE),
+    "planned-to-planned": ("planned", {"status": "planned"}, cannot_go("planned", "planned")),
     "planned-to-unknown": ("planned", {"status": "archived"}, NOT_A_CHOICE),
     "no-status": ("planned", {}, NOT_A_CHOICE),
-    "done-to-cancelled": ("done", {"status": "cancelled", "reason": "budget cut"}, NOT_A_CHOICE),
-    "cancelled-to-done": ("cancelled", {"status": "done", "reason": "it happened"}, NOT_A_CHOICE),
+    "done-to-cancelled": (
+        "done",
+        {"status": "cancelled", "reason": "budget cut"},
+        cannot_go("done", "cancelled"),
+    ),
+    "cancelled-to-done": (
+        "cancelled",
+        {"status": "done", "reason": "it happened"},
+        cannot_go("cancelled", "done"),
+    ),
     "postpone-without-reason": (
         "planned",
         {"status": "postponed", "reason": ""},

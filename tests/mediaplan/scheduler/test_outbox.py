@@ -4,6 +4,7 @@ attempt, leaves messages queued without SMTP; each user sees their own notificat
 import smtplib
 from datetime import UTC, datetime, timedelta
 
+import pytest
 import sqlalchemy as sa
 
 from mediaplan.notifications.models import OutboxMessage
@@ -11,8 +12,12 @@ from mediaplan.notifications.service import SmtpSettings, queue_message, send_qu
 
 SETTINGS = SmtpSettings(host="smtp.example", port=587, sender="mediaplan@example.org",
                         max_attempts=3)
-# Messages are queued "now"; the sender runs a moment later.
-NOW = datetime.now(UTC) + timedelta(minutes=1)
+
+
+@pytest.fixture
+def now():
+    """The sender runs a minute after the test queued its messages."""
+    return datetime.now(UTC) + timedelta(minutes=1)
 
 
 class FakeSmtp:
@@ -41,12 +46,12 @@ def queued(db, user, n=1):
     return messages
 
 
-def test_each_message_is_delivered_once(app, db, ctx, make_user):
+def test_each_message_is_delivered_once(app, db, ctx, make_user, now):
     user = make_user(email="a@example.org")
     queued(db, user, 2)
     smtp = FakeSmtp()
-    first = send_queued(SETTINGS, now=NOW, connect=smtp)
-    second = send_queued(SETTINGS, now=NOW + timedelta(minutes=5), connect=smtp)
+    first = send_queued(SETTINGS, now=now, connect=smtp)
+    second = send_queued(SETTINGS, now=now + timedelta(minutes=5), connect=smtp)
     assert (first.sent, second.sent) == (2, 0)
     assert [m["To"] for m in smtp.sent] == ["a@example.org"] * 2
     assert smtp.sent[0]["Subject"] == "Тема 0"
@@ -54,42 +59,42 @@ def test_each_message_is_delivered_once(app, db, ctx, make_user):
     assert states == ["sent", "sent"]
 
 
-def test_refused_message_is_retried_with_back_off_then_fails(app, db, ctx, make_user):
+def test_refused_message_is_retried_with_back_off_then_fails(app, db, ctx, make_user, now):
     user = make_user()
     (message,) = queued(db, user)
     smtp = FakeSmtp(refuse=10)
-    assert send_queued(SETTINGS, now=NOW, connect=smtp).retried == 1
+    assert send_queued(SETTINGS, now=now, connect=smtp).retried == 1
     db.session.refresh(message)
     assert message.state == "queued" and message.attempts == 1
-    assert message.next_attempt_at == NOW + timedelta(minutes=2)
+    assert message.next_attempt_at == now + timedelta(minutes=2)
     assert "SMTPRecipientsRefused" in message.last_error
     # Not yet due again: nothing happens.
-    assert send_queued(SETTINGS, now=NOW + timedelta(minutes=1), connect=smtp).retried == 0
-    send_queued(SETTINGS, now=NOW + timedelta(minutes=3), connect=smtp)
-    result = send_queued(SETTINGS, now=NOW + timedelta(hours=1), connect=smtp)
+    assert send_queued(SETTINGS, now=now + timedelta(minutes=1), connect=smtp).retried == 0
+    send_queued(SETTINGS, now=now + timedelta(minutes=3), connect=smtp)
+    result = send_queued(SETTINGS, now=now + timedelta(hours=1), connect=smtp)
     db.session.refresh(message)
     assert result.failed == 1
     assert (message.state, message.attempts) == ("failed", 3)
     assert smtp.sent == []
 
 
-def test_unreachable_server_requeues_everything(app, db, ctx, make_user):
+def test_unreachable_server_requeues_everything(app, db, ctx, make_user, now):
     queued(db, make_user(), 2)
 
     def down(settings):
         raise ConnectionRefusedError("connection refused")
 
-    result = send_queued(SETTINGS, now=NOW, connect=down)
+    result = send_queued(SETTINGS, now=now, connect=down)
     assert result.retried == 2
     assert set(db.session.scalars(sa.select(OutboxMessage.state))) == {"queued"}
 
 
-def test_a_message_claimed_by_another_sender_is_not_sent_again(app, db, ctx, make_user):
+def test_a_message_claimed_by_another_sender_is_not_sent_again(app, db, ctx, make_user, now):
     (message,) = queued(db, make_user())
     message.state = "sending"  # another sender is delivering it right now
     db.session.commit()
     smtp = FakeSmtp()
-    assert send_queued(SETTINGS, now=NOW, connect=smtp).sent == 0
+    assert send_queued(SETTINGS, now=now, connect=smtp).sent == 0
     assert smtp.sent == []
 
 

@@ -130,7 +130,7 @@ def test_serve_starts_the_scheduler_unless_it_is_off(app, monkeypatch):
 
 
 class _Stopped:
-    class stop:  # noqa: N801 (stands in for a threading.Event)
+    class stop:
         @staticmethod
         def set():
             return None
