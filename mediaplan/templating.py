@@ -8,6 +8,7 @@ from babel import Locale, dates
 from flask import Flask, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 from flask_babel import lazy_gettext as _l
+from jinja2 import pass_context
 
 from mediaplan.agencies.choices import AGENCY_KINDS
 from mediaplan.db import current_language
@@ -107,6 +108,41 @@ def register_template_globals(app: Flask) -> None:
         interface_languages=INTERFACE_LANGUAGES,
         current_language=current_language,
         unread_notifications=unread_notifications,
+    )
+    _install_gettext(app)
+
+
+# Flask-Babel's template functions look the locale and catalog up on every call, and a page
+# shows dozens of texts; a context processor looks them up once per page instead.
+_TRANSLATIONS = "_translations"
+
+
+def _install_gettext(app: Flask) -> None:
+    app.context_processor(lambda: {_TRANSLATIONS: get_translations()})
+
+    def translations(context):
+        # Macros imported without context do not see it, and fall back to the slow lookup.
+        found = context.get(_TRANSLATIONS)
+        return get_translations() if found is None else found
+
+    @pass_context
+    def gettext(context, string):
+        return translations(context).ugettext(string)
+
+    @pass_context
+    def ngettext(context, singular, plural, n):
+        return translations(context).ungettext(singular, plural, n)
+
+    @pass_context
+    def pgettext(context, message_context, string):
+        return translations(context).upgettext(message_context, string)
+
+    @pass_context
+    def npgettext(context, message_context, singular, plural, n):
+        return translations(context).unpgettext(message_context, singular, plural, n)
+
+    app.jinja_env.install_gettext_callables(
+        gettext=gettext, ngettext=ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
     )
 
 

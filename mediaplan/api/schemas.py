@@ -87,6 +87,12 @@ class PlanItemPatchSchema(Schema):
         metadata=BUDGET_PATTERN,
     )
     funding_source = choice(FUNDING_SOURCES, allow_none=True)
+    reminder_days = fields.Integer(
+        allow_none=True,
+        strict=True,
+        validate=validate.Range(min=0, max=limits.REMINDER_DAYS_MAX),
+        metadata={"description": "Days before the start or deadline to remind the lead agency."},
+    )
 
     @post_load
     def to_item_fields(self, data: dict, **kwargs) -> dict:
@@ -149,6 +155,7 @@ class PlanItemSchema(Schema):
     indicators = fields.List(fields.Nested(IndicatorSchema))
     budget = DecimalString(places=2, as_string=True, allow_none=True, metadata=BUDGET_PATTERN)
     funding_source = choice(FUNDING_SOURCES, allow_none=True)
+    reminder_days = fields.Integer(allow_none=True)
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     created_by_id = fields.Integer(allow_none=True)

@@ -42,9 +42,9 @@ class PlanItem(TimestampMixin, db.Model):
     __tablename__ = "plan_items"
     __table_args__ = (
         sa.UniqueConstraint("plan_id", "number"),
-        # The plan table's default order with every column its filters test: SQLite pages and
-        # counts from this index alone instead of reading the wide rows (descriptions in three
-        # languages) of every item in the plan.
+        # The plan table's default order with every column its filters test, and the id they
+        # join on: both databases page and count from this index alone instead of reading the
+        # wide rows (descriptions in three languages) of every item in the plan.
         sa.Index(
             "ix_plan_items_table",
             "plan_id",
@@ -55,6 +55,7 @@ class PlanItem(TimestampMixin, db.Model):
             "lead_agency_id",
             "ends_on",
             "starts_on",
+            "id",
         ),
     )
 

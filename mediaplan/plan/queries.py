@@ -8,16 +8,8 @@ from mediaplan.extensions import db
 from mediaplan.plan.models import Plan, PlanItem, PlanItemStatusChange
 
 
-def plan_choices() -> list[tuple[int, str]]:
-    plans = db.session.scalars(sa.select(Plan).order_by(Plan.starts_on.desc()))
-    return [(plan.id, plan.title) for plan in plans]
-
-
-def current_plan(plan_id: int | None) -> Plan | None:
-    """The plan asked for, else the latest one."""
-    if plan_id:
-        return db.session.get(Plan, plan_id)
-    return db.session.scalars(sa.select(Plan).order_by(Plan.starts_on.desc()).limit(1)).first()
+def newest_plans() -> list[Plan]:
+    return list(db.session.scalars(sa.select(Plan).order_by(Plan.starts_on.desc())))
 
 
 def item_for_page(item_id: int) -> PlanItem | None:

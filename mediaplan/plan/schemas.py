@@ -45,9 +45,13 @@ class PlanItemQuerySchema(Schema):
         }
 
 
+# Schemas keep no state between loads, and building one costs more than loading a query string.
+_QUERY_SCHEMA = PlanItemQuerySchema()
+
+
 def load_query(args) -> tuple[dict, dict[str, list[str]]]:
     """Read filters from request args; bad values are dropped and reported, not fatal."""
-    schema = PlanItemQuerySchema()
+    schema = _QUERY_SCHEMA
     data = {key: value for key, value in args.items() if value not in ("", None)}
     try:
         return schema.load(data), {}

@@ -31,9 +31,13 @@ def index():
     query, errors = load_query(request.args)
     for field in errors:
         flash(_("The filter “%(name)s” had a value that was ignored.", name=field), "warning")
-    plan = queries.current_plan(query["filters"].plan_id)
-    if plan is None and query["filters"].plan_id:
-        abort(404)
+    # One query for the plan shown (the one asked for, else the latest) and the plan chooser.
+    plans = queries.newest_plans()
+    plan_id = query["filters"].plan_id
+    if plan_id:
+        plan = next((p for p in plans if p.id == plan_id), None) or abort(404)
+    else:
+        plan = plans[0] if plans else None
     per_page = query["per_page"] or current_app.config["PAGE_SIZE"]
     table = plan_table(
         query["filters"],
@@ -46,7 +50,7 @@ def index():
     return render_template(
         "plan/index.html",
         plan=plan,
-        plan_choices=queries.plan_choices(),
+        plan_choices=[(choice.id, choice.title) for choice in plans],
         page=table.page,
         rows=table.rows,
         filters=query["filters"],

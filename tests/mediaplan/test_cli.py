@@ -167,6 +167,8 @@ def test_serve_runs_waitress_on_the_given_port(app, monkeypatch):
     calls = []
     monkeypatch.setattr(waitress, "serve", lambda wsgi, **kw: calls.append(kw))
     monkeypatch.setenv("PORT", "5099")
+    # The scheduler beside the server has tests of its own (scheduler/test_page.py).
+    monkeypatch.setitem(app.config, "SCHEDULER", "off")
     script = ScriptInfo(create_app=lambda: app)
     for args in (["serve"], ["serve", "--host", "0.0.0.0", "--port", "8080"]):  # noqa: S104
         result = CliRunner().invoke(main, args, obj=script)

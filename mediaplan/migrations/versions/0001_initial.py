@@ -137,7 +137,7 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_plan_items_plan_id'), ['plan_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_items_sort_key'), ['sort_key'], unique=False)
         batch_op.create_index(batch_op.f('ix_plan_items_status'), ['status'], unique=False)
-        batch_op.create_index('ix_plan_items_table', ['plan_id', 'sort_key', 'direction', 'format', 'status', 'lead_agency_id', 'ends_on', 'starts_on'], unique=False)
+        batch_op.create_index('ix_plan_items_table', ['plan_id', 'sort_key', 'direction', 'format', 'status', 'lead_agency_id', 'ends_on', 'starts_on', 'id'], unique=False)
 
     op.create_table('comments',
     sa.Column('id', sa.Integer(), nullable=False),

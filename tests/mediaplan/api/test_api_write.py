@@ -1,5 +1,7 @@
 """Creating and changing items through the API, with the service's rules and history."""
 
+import datetime as dt
+
 import sqlalchemy as sa
 
 URL = "/api/v1/plan-items"
@@ -140,3 +142,31 @@ def test_writes_to_a_missing_item_are_404(client, bearer):
     status = client.post(f"{URL}/999999/status", json={"status": "done"}, headers=headers)
     assert status.status_code == 404
     assert client.patch(f"{URL}/{2**40}", json={}, headers=headers).status_code == 404
+
+
+def test_the_api_sets_reminder_days_and_moves_the_reminder(app, db, client, bearer, make_item):
+    _, headers = bearer("coordinator")
+    item = make_item(starts_on=dt.date(2025, 5, 10), ends_on=dt.date(2025, 5, 12))
+    response = client.patch(
+        f"/api/v1/plan-items/{item.id}", json={"reminder_days": 7}, headers=headers
+    )
+    assert response.status_code == 200, response.json
+    assert response.json["reminder_days"] == 7
+    with app.app_context():
+        assert _reminder(db, item.id).due_at == dt.datetime(2025, 5, 3, 3, 0, tzinfo=dt.UTC)
+    refused = client.patch(
+        f"/api/v1/plan-items/{item.id}", json={"reminder_days": 400}, headers=headers
+    )
+    assert refused.status_code == 422
+    cleared = client.patch(
+        f"/api/v1/plan-items/{item.id}", json={"reminder_days": None}, headers=headers
+    )
+    assert cleared.json["reminder_days"] is None
+    with app.app_context():
+        assert _reminder(db, item.id) is None
+
+
+def _reminder(db, item_id):
+    from mediaplan.reminders.models import Reminder
+
+    return db.session.scalar(sa.select(Reminder).where(Reminder.item_id == item_id))

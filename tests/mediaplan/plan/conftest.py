@@ -1,9 +1,6 @@
 """Fixtures for the plan's web tests: a valid item form and item lookups."""
 
 import pytest
-import sqlalchemy as sa
-
-from mediaplan.extensions import db as _db
 
 
 @pytest.fixture
@@ -53,15 +50,3 @@ def load_item(app, db):
             return item
 
     return load
-
-
-@pytest.fixture
-def count_items(app, db):
-    def count(**where) -> int:
-        from mediaplan.plan.models import PlanItem
-
-        query = sa.select(sa.func.count()).select_from(PlanItem).filter_by(**where)
-        with app.app_context():
-            return _db.session.scalar(query)
-
-    return count

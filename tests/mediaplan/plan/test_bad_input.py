@@ -1,6 +1,8 @@
 """Bad input through the web UI: a clear message in the user's language, never a 500, and the
 database exactly as it was."""
 
+from datetime import date
+
 import pytest
 from flask_babel import format_date, ngettext
 
@@ -41,15 +43,9 @@ def not_in_list(value: str) -> tuple:
 def outside_plan() -> tuple:
     return msg(
         "The plan runs from %(start)s to %(end)s.",
-        start=lambda: format_date(_date(2025, 1, 1)),
-        end=lambda: format_date(_date(2025, 12, 31)),
+        start=lambda: format_date(date(2025, 1, 1)),
+        end=lambda: format_date(date(2025, 12, 31)),
     )
-
-
-def _date(*args):
-    from datetime import date
-
-    return date(*args)
 
 
 NOT_A_CHOICE = msg("Not a valid choice.")
@@ -155,7 +151,7 @@ def coordinator(login_as):
 
 
 @pytest.fixture
-def existing(make_item, make_agency):
+def existing(make_item):
     """The item edited below, and its neighbour 1.2 whose number is taken."""
     make_item(number="1.2")
     return make_item(number="1.1")

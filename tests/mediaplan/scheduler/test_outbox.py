@@ -10,8 +10,9 @@ import sqlalchemy as sa
 from mediaplan.notifications.models import OutboxMessage
 from mediaplan.notifications.service import SmtpSettings, queue_message, send_queued
 
-SETTINGS = SmtpSettings(host="smtp.example", port=587, sender="mediaplan@example.org",
-                        max_attempts=3)
+SETTINGS = SmtpSettings(
+    host="smtp.example", port=587, sender="mediaplan@example.org", max_attempts=3
+)
 
 
 @pytest.fixture

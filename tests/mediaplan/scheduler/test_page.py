@@ -11,8 +11,14 @@ from mediaplan.scheduler.models import JobRun, SchedulerLeader
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("admin", 200), ("coordinator", 200), ("press_officer", 403), ("trainer", 403),
-     ("methodologist", 403), ("viewer", 403)],
+    [
+        ("admin", 200),
+        ("coordinator", 200),
+        ("press_officer", 403),
+        ("trainer", 403),
+        ("methodologist", 403),
+        ("viewer", 403),
+    ],
 )
 def test_only_admins_and_coordinators_see_the_scheduler(client, login_as, role, status):
     login_as(role)
@@ -21,8 +27,14 @@ def test_only_admins_and_coordinators_see_the_scheduler(client, login_as, role, 
 
 @pytest.mark.parametrize(
     ("role", "status"),
-    [("admin", 302), ("coordinator", 302), ("press_officer", 403), ("methodologist", 403),
-     ("viewer", 403), ("trainer", 403)],
+    [
+        ("admin", 302),
+        ("coordinator", 302),
+        ("press_officer", 403),
+        ("methodologist", 403),
+        ("viewer", 403),
+        ("trainer", 403),
+    ],
 )
 def test_run_now_is_refused_to_other_roles_and_records_nothing(
     app, db, client, login_as, post, role, status
@@ -38,8 +50,12 @@ def test_page_lists_every_job_with_its_last_result(app, db, client, login_as, po
     login_as("coordinator")
     post("/admin/scheduler/jobs/auth.purge_login_failures/run")
     page = client.get("/admin/scheduler/").get_data(as_text=True)
-    for kind in ("reminders.dispatch", "outbox.send", "plan.overdue_digest",
-                 "auth.purge_login_failures"):
+    for kind in (
+        "reminders.dispatch",
+        "outbox.send",
+        "plan.overdue_digest",
+        "auth.purge_login_failures",
+    ):
         assert kind in page
     assert "0 purged" in page
 
@@ -94,9 +110,14 @@ def test_healthz_reports_the_scheduler_and_its_heartbeat(app, db, client):
     assert client.get("/healthz").json["scheduler"] == {"status": "never_started"}
     with app.app_context():
         now = utcnow()
-        db.session.add(SchedulerLeader(name="scheduler", holder="web1:42",
-                                       acquired_at=now - timedelta(minutes=5),
-                                       heartbeat_at=now - timedelta(seconds=1)))
+        db.session.add(
+            SchedulerLeader(
+                name="scheduler",
+                holder="web1:42",
+                acquired_at=now - timedelta(minutes=5),
+                heartbeat_at=now - timedelta(seconds=1),
+            )
+        )
         db.session.commit()
     scheduler = client.get("/healthz").json["scheduler"]
     assert scheduler["status"] == "running"
