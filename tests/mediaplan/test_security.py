@@ -48,7 +48,7 @@ def test_unexpected_error_shows_no_stack_trace(app, client, login_as, monkeypatc
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")
 
-    monkeypatch.setattr(queries, "current_plan", explode)
+    monkeypatch.setattr(queries, "newest_plans", explode)
     login_as("viewer")
     response = client.get("/plan")
     body = response.get_data(as_text=True)

@@ -54,6 +54,7 @@ def test_an_item_has_every_field(client, viewer, make_item, agency, other_agency
         "indicators": [{"text": "Articles", "target": 4, "unit": "articles"}],
         "budget": "1200.50",
         "funding_source": "donor",
+        "reminder_days": 3,
         "created_by_id": item.created_by_id,
         "updated_by_id": item.created_by_id,
     }
