@@ -2,6 +2,7 @@
 
 from datetime import date
 from functools import lru_cache
+from urllib.parse import urlencode
 from weakref import WeakKeyDictionary
 
 from babel import Locale, dates
@@ -61,6 +62,10 @@ def label(vocabulary: str, code: str | None) -> str:
     return labels(vocabulary)[code]
 
 
+# Characters url_for leaves unescaped in a query string (werkzeug.urls).
+_QUERY_SAFE = "!$'()*,/:;?@"
+
+
 def url_with(**changes) -> str:
     """The current URL with some query parameters replaced (None removes one)."""
     args = request.args.to_dict()
@@ -69,27 +74,29 @@ def url_with(**changes) -> str:
             args.pop(key, None)
         else:
             args[key] = value
-    return url_for(request.endpoint, **(request.view_args or {}), **args)
+    # The query string is encoded here rather than by url_for: a page has a dozen such links,
+    # and url_for would also read parameters such as _external from the visitor's URL.
+    path = url_for(request.endpoint, **(request.view_args or {}))
+    query = urlencode(args, safe=_QUERY_SAFE)
+    return f"{path}?{query}" if query else path
 
 
 @lru_cache(maxsize=4096)
-def _medium_date(day: date, locale: Locale | None) -> str:
+def _medium_date(day: date, locale: str | None) -> str:
     return dates.format_date(day, "medium", locale=locale)
 
 
-def item_dates(item) -> str:
+def item_dates(item, *, locale: Locale | None = None) -> str:
+    """An item's period, or its deadline. A table passes the ``locale`` it looked up once."""
     # A plan table shows up to 200 dates, but a plan has only 366 days: each is formatted once
-    # per language, and the locale is looked up once per call.
-    locale = get_locale()
-
-    def day(value: date) -> str:
-        return _medium_date(value, locale)
-
+    # per language.
+    locale = locale or get_locale()
+    language = str(locale) if locale else None
     if item.starts_on is None:
-        return str(_l("by %(date)s", date=day(item.ends_on)))
+        return str(_l("by %(date)s", date=_medium_date(item.ends_on, language)))
     if item.starts_on == item.ends_on:
-        return day(item.ends_on)
-    return f"{day(item.starts_on)} – {day(item.ends_on)}"
+        return _medium_date(item.ends_on, language)
+    return f"{_medium_date(item.starts_on, language)} – {_medium_date(item.ends_on, language)}"
 
 
 def register_template_globals(app: Flask) -> None:

@@ -18,11 +18,18 @@ def configure_login_manager(app: Flask) -> None:
     login_manager.user_loader(load_user)
 
 
+# Built once: every request of a logged-in user runs it, and building it costs as much as
+# running it.
+_USER_IN_SESSION = sa.select(User).where(
+    User.id == sa.bindparam("user_id"), User.session_version == sa.bindparam("version")
+)
+
+
 def load_user(session_id: str) -> User | None:
     user_id, _, version = session_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
     user = db.session.execute(
-        sa.select(User).where(User.id == int(user_id), User.session_version == int(version))
+        _USER_IN_SESSION, {"user_id": int(user_id), "version": int(version)}
     ).scalar_one_or_none()
     return user if user and user.is_active else None

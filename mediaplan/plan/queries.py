@@ -7,9 +7,11 @@ from mediaplan.db import is_valid_id
 from mediaplan.extensions import db
 from mediaplan.plan.models import Plan, PlanItem, PlanItemStatusChange
 
+_NEWEST_PLANS = sa.select(Plan).order_by(Plan.starts_on.desc())
+
 
 def newest_plans() -> list[Plan]:
-    return list(db.session.scalars(sa.select(Plan).order_by(Plan.starts_on.desc())))
+    return list(db.session.scalars(_NEWEST_PLANS))
 
 
 def item_for_page(item_id: int) -> PlanItem | None:

@@ -96,9 +96,7 @@ def _item_row(rng: random.Random, plan_id: int, n: int, agency_ids: dict, now) -
         if texts[f"title_{lang}"]:
             texts[f"title_{lang}"] = texts[f"title_{lang}"][: 300 - len(suffix)] + suffix
     ends_on = dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(20, 365))
-    starts_on = (
-        None if rng.random() < 0.2 else ends_on - dt.timedelta(days=rng.randrange(0, 90))
-    )
+    starts_on = None if rng.random() < 0.2 else ends_on - dt.timedelta(days=rng.randrange(0, 90))
     if starts_on and starts_on.year < 2025:
         starts_on = dt.date(2025, 1, 1)
     budget = rng.choice([None, None, rng.randrange(10_000, 5_000_000)])

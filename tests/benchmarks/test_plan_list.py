@@ -1,6 +1,9 @@
 """The plan list with 10,000 items, served by `mediaplan serve`: its requests per second must be
 at least a quarter of /healthz's on the same server in the same run, and its query count must
-not depend on the page size."""
+not depend on the page size.
+
+Each target is measured in several rounds, alternating with the others, and the best round of
+each counts: other work on the machine slows some rounds down, never speeds one up."""
 
 import contextlib
 import http.client
@@ -29,14 +32,16 @@ pytestmark = pytest.mark.benchmark
 ITEMS = 10_000
 MIN_RATIO = 0.25
 HOST = "127.0.0.1"
-CLIENT_THREADS = 4
-WARM_UP = 20
-# Fixed numbers of requests, each target also stopped after TIME_LIMIT seconds.
-REQUESTS = {"healthz": 800, "plan": 400}
-TIME_LIMIT = 20.0
 HEALTHZ = "/healthz"
 FILTERED = "/plan?direction=media_plan&region=osh&page=3"
 UNFILTERED = "/plan"
+# A fixed number of requests per target and round, from CLIENT_THREADS keep-alive connections;
+# a round also stops after ROUND_SECONDS.
+REQUESTS = {HEALTHZ: 400, FILTERED: 120, UNFILTERED: 120}
+ROUNDS = 3
+ROUND_SECONDS = 15.0
+CLIENT_THREADS = 4
+WARM_UP = 20
 PAGE_SIZES = (10, 25, 100)
 EMAIL = "bench-viewer@example.org"
 POSTGRES_URL = os.environ.get("MEDIAPLAN_TEST_POSTGRES_URL")
@@ -55,13 +60,32 @@ class Measurement:
     def per_second(self) -> float:
         return self.done / self.seconds if self.seconds else 0.0
 
-    def percentile(self, p: int) -> float:
-        return statistics.quantiles(self.latencies, n=100)[p - 1] * 1000
+
+@dataclass
+class Target:
+    path: str
+    rounds: list[Measurement] = field(default_factory=list)
+
+    @property
+    def best(self) -> Measurement:
+        return max(self.rounds, key=lambda measurement: measurement.per_second)
+
+    @property
+    def requests(self) -> int:
+        return sum(measurement.done for measurement in self.rounds)
+
+    @property
+    def failures(self) -> list[str]:
+        return [failure for measurement in self.rounds for failure in measurement.failures]
+
+    def latency_ms(self, percent: int) -> float:
+        latencies = [latency for measurement in self.rounds for latency in measurement.latencies]
+        return statistics.quantiles(latencies, n=100)[percent - 1] * 1000
 
 
 @pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
 def bench_database(request, tmp_path):
-    """A fresh database URL for the benchmark, removed afterwards."""
+    """A fresh database URL for the benchmark, dropped afterwards."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'bench.db'}"
         return
@@ -104,28 +128,33 @@ def test_plan_list_against_healthz(bench_database, tmp_path, monkeypatch):
     setup_seconds = time.perf_counter() - started
 
     counts = query_counts(bench_database, instance, monkeypatch)
+    targets = {path: Target(path) for path in REQUESTS}
     with running_server(env, tmp_path / "server.log") as port:
         cookie = log_in(port, EMAIL, password)
-        results = {
-            path: measure(port, path, cookie, REQUESTS["healthz" if path == HEALTHZ else "plan"])
-            for path in (HEALTHZ, FILTERED, UNFILTERED)
-        }
+        for path in targets:
+            warm_up(port, path, cookie)
+        for _ in range(ROUNDS):
+            for path, target in targets.items():
+                target.rounds.append(measure(port, path, cookie, REQUESTS[path]))
 
-    report(bench_database, loaded, results, counts, setup_seconds)
-    for result in results.values():
-        assert not result.failures, result.failures[:5]
+    report(bench_database, loaded, targets, counts, setup_seconds)
+    for target in targets.values():
+        assert not target.failures, target.failures[:5]
     for path in (FILTERED, UNFILTERED):
         assert len(set(counts[path].values())) == 1, f"{path}: queries by page size {counts[path]}"
-    ratio = results[FILTERED].per_second / results[HEALTHZ].per_second
-    assert ratio >= MIN_RATIO, f"plan list at {ratio:.0%} of /healthz, below {MIN_RATIO:.0%}"
+    ratio = targets[FILTERED].best.per_second / targets[HEALTHZ].best.per_second
+    assert ratio >= MIN_RATIO, f"the plan list at {ratio:.1%} of /healthz, below {MIN_RATIO:.0%}"
+
+
+def mediaplan_command() -> list[str]:
+    """The `mediaplan` console script of this virtualenv."""
+    script = Path(sys.executable).with_name("mediaplan")
+    return [str(script) if script.exists() else shutil.which("mediaplan") or "mediaplan"]
 
 
 def mediaplan(env: dict, *args: str, stdin: str | None = None) -> str:
-    """Run the `mediaplan` console script of this virtualenv."""
-    script = Path(sys.executable).with_name("mediaplan")
-    command = [str(script)] if script.exists() else [shutil.which("mediaplan") or "mediaplan"]
     result = subprocess.run(
-        [*command, *args],
+        [*mediaplan_command(), *args],
         env=env,
         input=stdin,
         capture_output=True,
@@ -147,10 +176,9 @@ def free_port() -> int:
 def running_server(env: dict, log_path: Path):
     """`mediaplan serve` on a free loopback port; stopped however the block ends."""
     port = free_port()
-    script = Path(sys.executable).with_name("mediaplan")
     with log_path.open("w") as log:
         server = subprocess.Popen(
-            [str(script), "serve", "--host", HOST, "--port", str(port)],
+            [*mediaplan_command(), "serve", "--host", HOST, "--port", str(port)],
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
@@ -218,37 +246,42 @@ def log_in(port: int, email: str, password: str) -> str:
     return cookie
 
 
-def measure(port: int, path: str, cookie: str, requests: int) -> Measurement:
-    """GET ``path`` ``requests`` times from CLIENT_THREADS threads with keep-alive connections,
-    after a warm-up; stops early after TIME_LIMIT seconds."""
-    headers = {"Cookie": cookie, "Accept-Language": "ru"}
-    warm = http.client.HTTPConnection(HOST, port, timeout=10)
+def headers(cookie: str) -> dict[str, str]:
+    return {"Cookie": cookie, "Accept-Language": "ru"}
+
+
+def warm_up(port: int, path: str, cookie: str) -> None:
+    connection = http.client.HTTPConnection(HOST, port, timeout=30)
     for _ in range(WARM_UP):
-        warm.request("GET", path, headers=headers)
-        response = warm.getresponse()
+        connection.request("GET", path, headers=headers(cookie))
+        response = connection.getresponse()
         body = response.read()
         assert response.status == 200, f"{path}: {response.status}"
-    warm.close()
+    connection.close()
     if path.startswith("/plan"):
-        assert b'class="plan-table"' in body, f"{path} shows no items"
+        assert body.count(b'<a href="/plan/items/') == 25, f"{path} does not show a full page"
 
+
+def measure(port: int, path: str, cookie: str, requests: int) -> Measurement:
+    """GET ``path`` ``requests`` times from CLIENT_THREADS threads with keep-alive
+    connections; stops early after ROUND_SECONDS."""
     result = Measurement(path)
     lock = threading.Lock()
     tickets = iter(range(requests))
     start_line = threading.Barrier(CLIENT_THREADS + 1)
-    deadline = [0.0]
+    deadline = time.perf_counter() + ROUND_SECONDS
 
     def client() -> None:
         connection = http.client.HTTPConnection(HOST, port, timeout=30)
         latencies, failures = [], []
         start_line.wait()
-        while time.perf_counter() < deadline[0]:
+        while time.perf_counter() < deadline:
             with lock:
                 if next(tickets, None) is None:
                     break
             began = time.perf_counter()
             try:
-                connection.request("GET", path, headers=headers)
+                connection.request("GET", path, headers=headers(cookie))
                 response = connection.getresponse()
                 response.read()
             except (OSError, http.client.HTTPException) as error:
@@ -267,9 +300,8 @@ def measure(port: int, path: str, cookie: str, requests: int) -> Measurement:
     threads = [threading.Thread(target=client) for _ in range(CLIENT_THREADS)]
     for thread in threads:
         thread.start()
-    began = time.perf_counter()
-    deadline[0] = began + TIME_LIMIT
     start_line.wait()
+    began = time.perf_counter()
     for thread in threads:
         thread.join()
     result.seconds = time.perf_counter() - began
@@ -316,21 +348,21 @@ def query_counts(url: str, instance: Path, monkeypatch) -> dict[str, dict[int, i
     return counts
 
 
-def report(url: str, loaded, results: dict, counts: dict, setup_seconds: float) -> None:
-    healthz = results[HEALTHZ].per_second
+def report(url: str, loaded, targets: dict[str, Target], counts: dict, setup_seconds: float):
+    healthz = targets[HEALTHZ].best.per_second
     backend = sa.engine.make_url(url).get_backend_name()
     print(
         f"\n\nPlan list benchmark on {backend}: {loaded.items:,} items, {loaded.tags:,} tags, "
-        f"{loaded.co_executors:,} co-executors; set up in {setup_seconds:.1f} s; "
-        f"{CLIENT_THREADS} client threads"
+        f"{loaded.co_executors:,} co-executors, set up in {setup_seconds:.1f} s; "
+        f"{CLIENT_THREADS} client threads, best of {ROUNDS} rounds"
     )
-    print(f"{'GET':<46} {'requests':>8} {'req/s':>8} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7}")
-    for path, result in results.items():
+    print(f"{'GET':<46} {'requests':>8} {'req/s':>7} {'ratio':>6} {'p50 ms':>7} {'p95 ms':>7}")
+    for path, target in targets.items():
+        best = target.best.per_second
         print(
-            f"{path:<46} {result.done:>8} {result.per_second:>8.1f} "
-            f"{result.per_second / healthz:>6.1%} "
-            f"{result.percentile(50):>7.1f} {result.percentile(95):>7.1f}"
+            f"{path:<46} {target.requests:>8} {best:>7.1f} {best / healthz:>6.1%} "
+            f"{target.latency_ms(50):>7.1f} {target.latency_ms(95):>7.1f}"
         )
     for path, by_size in counts.items():
         sizes = ", ".join(f"per_page={size}: {count}" for size, count in by_size.items())
-        print(f"statements per request, {path}: {sizes}")
+        print(f"SQL statements per request, {path}: {sizes}")
