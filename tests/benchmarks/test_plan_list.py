@@ -19,13 +19,14 @@ import sys
 import threading
 import time
 import urllib.parse
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import bulk
 import pytest
 import sqlalchemy as sa
+
+from tests.conftest import POSTGRES_URL, _postgres_database
 
 pytestmark = pytest.mark.benchmark
 
@@ -44,7 +45,7 @@ CLIENT_THREADS = 4
 WARM_UP = 20
 PAGE_SIZES = (10, 25, 100)
 EMAIL = "bench-viewer@example.org"
-POSTGRES_URL = os.environ.get("MEDIAPLAN_TEST_POSTGRES_URL")
+
 CSRF_RE = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"')
 
 
@@ -85,23 +86,11 @@ class Target:
 
 @pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
 def bench_database(request, tmp_path):
-    """A fresh database URL for the benchmark, dropped afterwards."""
+    """A fresh database URL for the benchmark, removed afterwards."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'bench.db'}"
         return
-    from mediaplan.config import _normalise_database_url
-
-    admin_url = _normalise_database_url(POSTGRES_URL)
-    name = f"mediaplan_bench_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    try:
-        yield sa.engine.make_url(admin_url).set(database=name).render_as_string(hide_password=False)
-    finally:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.dispose()
+    yield from _postgres_database(POSTGRES_URL)
 
 
 def test_plan_list_against_healthz(bench_database, tmp_path, monkeypatch):
