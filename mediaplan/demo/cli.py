@@ -1,5 +1,7 @@
 """`mediaplan demo load`."""
 
+import os
+
 import click
 from flask import current_app
 from flask.cli import AppGroup
@@ -24,7 +26,8 @@ def load_command(if_empty: bool):
         raise click.ClickException(f"The demo plan {error} is already loaded.") from error
     db.session.commit()
     click.echo(f"Loaded plan {result.plan_code} with {result.item_count} items.")
-    click.echo("Demo logins (open http://127.0.0.1:5000):")
+    port = os.environ.get("PORT") or 5000
+    click.echo(f"Demo logins (open http://127.0.0.1:{port}):")
     for email, role in result.logins:
         click.echo(f"  {role:<14} {email}")
     if password:
