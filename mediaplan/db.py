@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask_babel import get_locale
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 NAMING_CONVENTION = {
@@ -53,6 +54,25 @@ class UTCDateTime(sa.types.TypeDecorator):
         if value is None:
             return None
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class joined_strings(sa.sql.functions.FunctionElement):
+    """The values of a column over a group's rows, joined by commas in no given order:
+    group_concat on SQLite, string_agg on PostgreSQL. Unlike SQLAlchemy's aggregate_strings,
+    its separator is part of the statement, so a cached statement renders no parameter."""
+
+    type = sa.String()
+    inherit_cache = True
+
+
+@compiles(joined_strings)
+def _group_concat(element, compiler, **kw) -> str:
+    return f"group_concat({compiler.process(element.clauses, **kw)}, ',')"
+
+
+@compiles(joined_strings, "postgresql")
+def _string_agg(element, compiler, **kw) -> str:
+    return f"string_agg(CAST({compiler.process(element.clauses, **kw)} AS TEXT), ',')"
 
 
 class TimestampMixin:

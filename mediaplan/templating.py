@@ -6,10 +6,11 @@ from urllib.parse import urlencode
 from weakref import WeakKeyDictionary
 
 from babel import Locale, dates
-from flask import Flask, request, url_for
+from flask import Flask, g, request, url_for
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 from flask_babel import lazy_gettext as _l
 from jinja2 import pass_context
+from markupsafe import Markup, escape
 
 from mediaplan.agencies.choices import AGENCY_KINDS
 from mediaplan.db import current_language
@@ -34,8 +35,16 @@ INTERFACE_LANGUAGES = (("ky", "Кыргызча"), ("ru", "Русский"), ("e
 class Labels(dict):
     """Codes with their labels; an unknown code stands for itself."""
 
+    _options: Markup | None = None
+
     def __missing__(self, code: str) -> str:
         return code
+
+    def options_html(self) -> Markup:
+        """The codes as <option> elements, made once."""
+        if self._options is None:
+            self._options = _options_html(self.items())
+        return self._options
 
 
 # Per catalog, each vocabulary translated once: a lazy string looks up the locale and catalog
@@ -68,17 +77,47 @@ _QUERY_SAFE = "!$'()*,/:;?@"
 
 def url_with(**changes) -> str:
     """The current URL with some query parameters replaced (None removes one)."""
-    args = request.args.to_dict()
+    path, current = _current_url()
+    args = current.copy()
     for key, value in changes.items():
         if value is None:
             args.pop(key, None)
         else:
             args[key] = value
-    # The query string is encoded here rather than by url_for: a page has a dozen such links,
-    # and url_for would also read parameters such as _external from the visitor's URL.
-    path = url_for(request.endpoint, **(request.view_args or {}))
+    # The query string is encoded here rather than by url_for: url_for would also read
+    # parameters such as _external from the visitor's URL.
     query = urlencode(args, safe=_QUERY_SAFE)
     return f"{path}?{query}" if query else path
+
+
+def _current_url() -> tuple[str, dict[str, str]]:
+    """The current path and query arguments, looked up once per request: a page has a dozen
+    links made by url_with (sorting, pages)."""
+    try:
+        return g._url_with_base
+    except AttributeError:
+        path = url_for(request.endpoint, **(request.view_args or {}))
+        g._url_with_base = path, request.args.to_dict()
+        return g._url_with_base
+
+
+def select_options(options, selected) -> Markup:
+    """The <option> elements for ``options``, a Labels vocabulary or (value, text) pairs, with
+    the one whose value is ``selected`` (compared as text) chosen. A vocabulary's options are
+    made once per language: a filter form shows some sixty of them."""
+    html = options.options_html() if isinstance(options, Labels) else _options_html(options)
+    if selected is None or selected == "":
+        return html
+    option = f'<option value="{escape(str(selected))}">'
+    return Markup(html.replace(option, option[:-1] + " selected>", 1))  # noqa: S704 escaped
+
+
+def _options_html(options) -> Markup:
+    # f-strings of escaped parts: Markup.format costs ten times as much.
+    html = "".join(
+        f'<option value="{escape(str(value))}">{escape(text)}</option>' for value, text in options
+    )
+    return Markup(html)  # noqa: S704 every part is escaped
 
 
 @lru_cache(maxsize=4096)
@@ -110,6 +149,7 @@ def register_template_globals(app: Flask) -> None:
         label=label,
         labels=labels,
         url_with=url_with,
+        select_options=select_options,
         item_dates=item_dates,
         vocabularies=VOCABULARIES,
         interface_languages=INTERFACE_LANGUAGES,
@@ -156,6 +196,12 @@ def _install_gettext(app: Flask) -> None:
 def unread_notifications() -> int:
     from flask_login import current_user
 
+    if not current_user.is_authenticated:
+        return 0
+    # The session's user loader reads the number with the user; other ways in count here.
+    known = getattr(current_user, "unread_notifications", None)
+    if known is not None:
+        return known
     from mediaplan.notifications.service import unread_count
 
-    return unread_count(current_user) if current_user.is_authenticated else 0
+    return unread_count(current_user)

@@ -5,6 +5,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from mediaplan.extensions import db, login_manager
+from mediaplan.notifications.service import unread_count_of
 from mediaplan.users.models import User
 
 
@@ -19,8 +20,8 @@ def configure_login_manager(app: Flask) -> None:
 
 
 # Built once: every request of a logged-in user runs it, and building it costs as much as
-# running it.
-_USER_IN_SESSION = sa.select(User).where(
+# running it. The number of unread notifications comes along for the menu of every page.
+_USER_IN_SESSION = sa.select(User, unread_count_of(User.id)).where(
     User.id == sa.bindparam("user_id"), User.session_version == sa.bindparam("version")
 )
 
@@ -29,7 +30,10 @@ def load_user(session_id: str) -> User | None:
     user_id, _, version = session_id.partition(":")
     if not user_id.isdigit() or not version.isdigit():
         return None
-    user = db.session.execute(
+    found = db.session.execute(
         _USER_IN_SESSION, {"user_id": int(user_id), "version": int(version)}
-    ).scalar_one_or_none()
-    return user if user and user.is_active else None
+    ).one_or_none()
+    if found is None or not found[0].is_active:
+        return None
+    user, user.unread_notifications = found
+    return user

@@ -171,13 +171,19 @@ def _connect(settings: SmtpSettings) -> smtplib.SMTP:
     return smtp
 
 
-def unread_count(user) -> int:
-    query = (
+def unread_count_of(user_id: sa.ColumnElement[int]) -> sa.ScalarSelect[int]:
+    """The number of unread messages of the user ``user_id`` stands for, as a subquery: the
+    user loader reads it with the user, since every page's menu shows it."""
+    return (
         sa.select(sa.func.count())
         .select_from(OutboxMessage)
-        .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
+        .where(OutboxMessage.recipient_id == user_id, OutboxMessage.read_at.is_(None))
+        .scalar_subquery()
     )
-    return db.session.scalar(query) or 0
+
+
+def unread_count(user) -> int:
+    return db.session.scalar(sa.select(unread_count_of(sa.literal(user.id)))) or 0
 
 
 def messages_for(user, *, limit: int = 100) -> list[OutboxMessage]:

@@ -3,14 +3,22 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+# The plan table's totals by plan version and filters (plan/table.py).
+TOTALS_CACHE = "mediaplan.plan_totals"
+# Filter combinations kept per process; an entry is a few hundred bytes.
+TOTALS_CACHE_SIZE = 2048
+
 
 def init_app(app: Flask) -> None:
     from mediaplan.plan import models  # noqa: F401
     from mediaplan.plan.jobs import send_overdue_digest
+    from mediaplan.plan.versions import VersionedCache, listen_for_item_changes
     from mediaplan.plan.views import bp
     from mediaplan.scheduler.registry import JobKind, register
 
     app.register_blueprint(bp)
+    listen_for_item_changes()
+    app.extensions[TOTALS_CACHE] = VersionedCache(size=TOTALS_CACHE_SIZE)
     register(
         app,
         JobKind(

@@ -2,6 +2,7 @@
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
@@ -29,6 +30,14 @@ class PlanItemFilters:
     descending: bool = False
 
 
+class PlanScope(NamedTuple):
+    """What the filters need to know of a plan: its id and, for quarters, its year. A plain
+    value, so that statements built for it can be cached."""
+
+    id: int
+    starts_on: dt.date
+
+
 def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     first = dt.date(year, 3 * quarter - 2, 1)
     next_first = dt.date(year + 1, 1, 1) if quarter == 4 else dt.date(year, 3 * quarter + 1, 1)
@@ -50,7 +59,7 @@ def filtered_items(filters: PlanItemFilters, *, plan: Plan | None, language: str
 
 
 def item_conditions(
-    filters: PlanItemFilters, plan: Plan | None, *, correlated: bool = False
+    filters: PlanItemFilters, plan: Plan | PlanScope | None, *, correlated: bool = False
 ) -> list[sa.ColumnElement[bool]]:
     """The WHERE conditions an item must meet to pass ``filters``.
 
@@ -91,7 +100,7 @@ def item_conditions(
     return conditions
 
 
-def _date_conditions(filters: PlanItemFilters, plan: Plan | None) -> list:
+def _date_conditions(filters: PlanItemFilters, plan: Plan | PlanScope | None) -> list:
     date_from, date_to = filters.date_from, filters.date_to
     if filters.quarter:
         year = plan.starts_on.year if plan else dt.date.today().year
@@ -124,5 +133,9 @@ def item_ordering(filters: PlanItemFilters, language: str) -> list:
         key = PlanItem.status
     else:
         key = PlanItem.sort_key
-    ordered = key.desc() if filters.descending else key.asc()
-    return [ordered, PlanItem.sort_key, PlanItem.id]
+    if key is PlanItem.sort_key:
+        # The order of the table index: a page is read from it, without sorting.
+        if filters.descending:
+            return [PlanItem.sort_key.desc(), PlanItem.id.desc()]
+        return [PlanItem.sort_key, PlanItem.id]
+    return [key.desc() if filters.descending else key, PlanItem.sort_key, PlanItem.id]

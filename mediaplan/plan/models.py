@@ -2,6 +2,7 @@
 
 from datetime import date, datetime
 from decimal import Decimal
+from secrets import token_hex
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -19,6 +20,10 @@ plan_item_co_executors = sa.Table(
 )
 
 
+def new_items_version() -> str:
+    return token_hex(8)
+
+
 class Plan(TimestampMixin, db.Model):
     __tablename__ = "plans"
 
@@ -29,6 +34,10 @@ class Plan(TimestampMixin, db.Model):
     title_en: Mapped[str] = mapped_column(sa.String(300), default="")
     starts_on: Mapped[date]
     ends_on: Mapped[date]
+    # Replaced whenever the plan or one of its items changes (plan/versions.py).
+    items_version: Mapped[str] = mapped_column(
+        sa.String(32), default=new_items_version, server_default=""
+    )
 
     @property
     def title(self) -> str:
@@ -42,20 +51,20 @@ class PlanItem(TimestampMixin, db.Model):
     __tablename__ = "plan_items"
     __table_args__ = (
         sa.UniqueConstraint("plan_id", "number"),
-        # The plan table's default order with every column its filters test, and the id they
-        # join on: both databases page and count from this index alone instead of reading the
-        # wide rows (descriptions in three languages) of every item in the plan.
+        # The plan table's default order (number, then id) with every column its filters test:
+        # both databases page and count from this index alone instead of reading the wide rows
+        # (descriptions in three languages) of every item in the plan, and stop after a page.
         sa.Index(
             "ix_plan_items_table",
             "plan_id",
             "sort_key",
+            "id",
             "direction",
             "format",
             "status",
             "lead_agency_id",
             "ends_on",
             "starts_on",
-            "id",
         ),
     )
 
