@@ -1,14 +1,20 @@
 """Jinja filters and globals, registered in one place."""
 
-from datetime import date
+from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import urlencode
 from weakref import WeakKeyDictionary
 
 from babel import Locale, dates
 from flask import Flask, g, request, url_for
-from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
-from flask_babel import lazy_gettext as _l
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    get_locale,
+    get_translations,
+    gettext,
+)
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
@@ -77,27 +83,30 @@ _QUERY_SAFE = "!$'()*,/:;?@"
 
 def url_with(**changes) -> str:
     """The current URL with some query parameters replaced (None removes one)."""
-    path, current = _current_url()
-    args = current.copy()
+    path, pairs = _current_url()
+    pairs = pairs.copy()
     for key, value in changes.items():
         if value is None:
-            args.pop(key, None)
+            pairs.pop(key, None)
         else:
-            args[key] = value
+            pairs[key] = urlencode({key: value}, safe=_QUERY_SAFE)
     # The query string is encoded here rather than by url_for: url_for would also read
     # parameters such as _external from the visitor's URL.
-    query = urlencode(args, safe=_QUERY_SAFE)
-    return f"{path}?{query}" if query else path
+    return f"{path}?{'&'.join(pairs.values())}" if pairs else path
 
 
 def _current_url() -> tuple[str, dict[str, str]]:
-    """The current path and query arguments, looked up once per request: a page has a dozen
-    links made by url_with (sorting, pages)."""
+    """The current path, and each query argument encoded as "key=value", looked up once per
+    request: a page has a dozen links made by url_with (sorting, pages)."""
     try:
         return g._url_with_base
     except AttributeError:
         path = url_for(request.endpoint, **(request.view_args or {}))
-        g._url_with_base = path, request.args.to_dict()
+        pairs = {
+            key: urlencode({key: value}, safe=_QUERY_SAFE)
+            for key, value in request.args.to_dict().items()
+        }
+        g._url_with_base = path, pairs
         return g._url_with_base
 
 
@@ -109,7 +118,9 @@ def select_options(options, selected) -> Markup:
     if selected is None or selected == "":
         return html
     option = f'<option value="{escape(str(selected))}">'
-    return Markup(html.replace(option, option[:-1] + " selected>", 1))  # noqa: S704 escaped
+    # On the plain text: Markup.replace would escape the replacement.
+    chosen = str(html).replace(option, option[:-1] + " selected>", 1)
+    return Markup(chosen)  # noqa: S704 made of escaped parts
 
 
 def _options_html(options) -> Markup:
@@ -125,6 +136,17 @@ def _medium_date(day: date, locale: str | None) -> str:
     return dates.format_date(day, "medium", locale=locale)
 
 
+def format_day(day: date | None) -> str:
+    """A date in the current language's medium format ("12 мар. 2025 г.")."""
+    if day is None:
+        return ""
+    if isinstance(day, datetime):
+        # A moment's day depends on the user's time zone.
+        return format_date(day)
+    locale = get_locale()
+    return _medium_date(day, str(locale) if locale else None)
+
+
 def item_dates(item, *, locale: Locale | None = None) -> str:
     """An item's period, or its deadline. A table passes the ``locale`` it looked up once."""
     # A plan table shows up to 200 dates, but a plan has only 366 days: each is formatted once
@@ -132,7 +154,7 @@ def item_dates(item, *, locale: Locale | None = None) -> str:
     locale = locale or get_locale()
     language = str(locale) if locale else None
     if item.starts_on is None:
-        return str(_l("by %(date)s", date=_medium_date(item.ends_on, language)))
+        return gettext("by %(date)s", date=_medium_date(item.ends_on, language))
     if item.starts_on == item.ends_on:
         return _medium_date(item.ends_on, language)
     return f"{_medium_date(item.starts_on, language)} – {_medium_date(item.ends_on, language)}"
@@ -140,7 +162,7 @@ def item_dates(item, *, locale: Locale | None = None) -> str:
 
 def register_template_globals(app: Flask) -> None:
     app.jinja_env.filters.update(
-        date=format_date,
+        date=format_day,
         datetime=lambda value: format_datetime(value, "short") if value else "",
         number=format_decimal,
         money=lambda value: format_decimal(value, format="#,##0.00") if value is not None else "",
@@ -165,31 +187,46 @@ _TRANSLATIONS = "_translations"
 
 
 def _install_gettext(app: Flask) -> None:
+    """Jinja's "newstyle" gettext: ``_("Hello %(name)s", name=...)`` formats and escapes its
+    variables. Written out here rather than wrapped by Jinja, which formats (and so escapes)
+    every one of a page's fifty texts, variables or not."""
     app.context_processor(lambda: {_TRANSLATIONS: get_translations()})
 
     def translations(context):
-        # Macros imported without context do not see it, and fall back to the slow lookup.
-        found = context.get(_TRANSLATIONS)
+        # The render context's own dict: Context.get costs several times as much. Macros
+        # imported without context do not see it, and fall back to the slow lookup.
+        found = context.parent.get(_TRANSLATIONS)
         return get_translations() if found is None else found
 
-    @pass_context
-    def gettext(context, string):
-        return translations(context).ugettext(string)
+    def formatted(context, text: str, variables: dict):
+        if context.eval_ctx.autoescape:
+            text = Markup(text)  # noqa: S704 a translation is trusted; variables are escaped
+        # Formatting a text without "%" leaves it as it is.
+        return text % variables if variables or "%" in text else text
 
     @pass_context
-    def ngettext(context, singular, plural, n):
-        return translations(context).ungettext(singular, plural, n)
+    def gettext(context, string, **variables):
+        return formatted(context, translations(context).ugettext(string), variables)
 
     @pass_context
-    def pgettext(context, message_context, string):
-        return translations(context).upgettext(message_context, string)
+    def ngettext(context, singular, plural, num, **variables):
+        variables.setdefault("num", num)
+        text = translations(context).ungettext(singular, plural, num)
+        return formatted(context, text, variables)
 
     @pass_context
-    def npgettext(context, message_context, singular, plural, n):
-        return translations(context).unpgettext(message_context, singular, plural, n)
+    def pgettext(context, message_context, string, **variables):
+        text = translations(context).upgettext(message_context, string)
+        return formatted(context, text, variables)
+
+    @pass_context
+    def npgettext(context, message_context, singular, plural, num, **variables):
+        variables.setdefault("num", num)
+        text = translations(context).unpgettext(message_context, singular, plural, num)
+        return formatted(context, text, variables)
 
     app.jinja_env.install_gettext_callables(
-        gettext=gettext, ngettext=ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+        gettext=gettext, ngettext=ngettext, newstyle=False, pgettext=pgettext, npgettext=npgettext
     )
 
 

@@ -236,6 +236,19 @@ def test_plan_table_filters(query, expected, table, client):
     assert numbers_shown(response) == expected
 
 
+def test_plan_table_filter_form_shows_the_chosen_filters(table, client):
+    query = "direction=media_relations&region=osh&quarter=2&agency={own}&q=Ош+%22<x>%22"
+    page = client.get("/plan?" + query.format(**table)).get_data(as_text=True)
+
+    form = page[page.index('<form class="filters"') : page.index("</form>", page.index("filters"))]
+    assert '<option value="media_relations" selected>' in form
+    assert '<option value="osh" selected>' in form
+    assert '<option value="2" selected>II</option>' in form
+    assert f'<option value="{table["own"]}" selected>' in form
+    assert 'value="Ош &#34;&lt;x&gt;&#34;"' in form
+    assert form.count(" selected>") == 4
+
+
 @pytest.mark.parametrize(
     ("query", "language", "expected"),
     [
