@@ -85,7 +85,9 @@ class RowPagination(Pagination):
 
     def _query_items(self) -> list[sa.Row]:
         parameters = {"limit": self.per_page, "offset": self._query_offset}
-        return list(db.session.execute(self._query_args["select"], parameters))
+        # On the session's connection: plain rows without the ORM's result processing.
+        connection = db.session.connection()
+        return list(connection.execute(self._query_args["select"], parameters))
 
     def _query_count(self) -> int:
         return self._query_args["total"]()

@@ -160,12 +160,16 @@ def test_demo_load_twice_is_refused_and_if_empty_skips(runner):
 
 
 def test_serve_runs_waitress_on_the_given_port(app, monkeypatch):
+    import gc
+
     import waitress
     from click.testing import CliRunner
     from flask.cli import ScriptInfo
 
     calls = []
     monkeypatch.setattr(waitress, "serve", lambda wsgi, **kw: calls.append(kw))
+    # The start-up objects are frozen out of garbage collection before serving.
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
     monkeypatch.setenv("PORT", "5099")
     # The scheduler beside the server has tests of its own (scheduler/test_page.py).
     monkeypatch.setitem(app.config, "SCHEDULER", "off")
@@ -173,8 +177,9 @@ def test_serve_runs_waitress_on_the_given_port(app, monkeypatch):
     for args in (["serve"], ["serve", "--host", "0.0.0.0", "--port", "8080"]):  # noqa: S104
         result = CliRunner().invoke(main, args, obj=script)
         assert result.exit_code == 0, result.output
-    assert (calls[0]["host"], calls[0]["port"]) == ("127.0.0.1", 5099)
-    assert (calls[1]["host"], calls[1]["port"]) == ("0.0.0.0", 8080)  # noqa: S104
+    assert calls[0::2] == ["freeze", "freeze"]
+    assert (calls[1]["host"], calls[1]["port"]) == ("127.0.0.1", 5099)
+    assert (calls[3]["host"], calls[3]["port"]) == ("0.0.0.0", 8080)  # noqa: S104
 
 
 def test_console_script_lists_the_commands(tmp_path):

@@ -110,3 +110,13 @@ def test_a_moment_is_dated_in_the_users_time_zone(render):
     # 20:30 UTC on 11 March is already 12 March in Bishkek (UTC+6).
     moment = datetime(2025, 3, 11, 20, 30, tzinfo=UTC)
     assert render("{{ moment|date }}", language="en", moment=moment) == "Mar 12, 2025"
+
+
+def test_a_filter_select_starts_with_its_blank_option(render):
+    page = render('{{ filter_select("region", labels("region"), "osh", _("All")) }}')
+
+    assert page.startswith(
+        '<select name="region" id="f-region"><option value="">Все</option><option value='
+    )
+    assert '<option value="osh" selected>' in page
+    assert page.endswith("</select>")
