@@ -5,7 +5,7 @@ from functools import lru_cache
 from urllib.parse import urlencode
 from weakref import WeakKeyDictionary
 
-from babel import Locale, dates
+from babel import dates
 from flask import Flask, g, request, url_for
 from flask_babel import (
     format_date,
@@ -58,9 +58,11 @@ class Labels(dict):
 _TRANSLATED: WeakKeyDictionary = WeakKeyDictionary()
 
 
-def labels(vocabulary: str) -> Labels:
-    """Every code of ``vocabulary`` with its label in the current language."""
-    translations = get_translations()
+def labels(vocabulary: str, translations=None) -> Labels:
+    """Every code of ``vocabulary`` with its label in the current language, or in the catalog
+    ``translations`` when the caller has it at hand."""
+    if translations is None:
+        translations = get_translations()
     try:
         translated = _TRANSLATED[translations]
     except KeyError:
@@ -71,10 +73,10 @@ def labels(vocabulary: str) -> Labels:
     return translated[vocabulary]
 
 
-def label(vocabulary: str, code: str | None) -> str:
+def label(vocabulary: str, code: str | None, translations=None) -> str:
     if not code:
         return ""
-    return labels(vocabulary)[code]
+    return labels(vocabulary, translations)[code]
 
 
 # Characters url_for leaves unescaped in a query string (werkzeug.urls).
@@ -157,17 +159,19 @@ def format_day(day: date | None) -> str:
     return _medium_date(day, str(locale) if locale else None)
 
 
-def item_dates(item, *, locale: Locale | None = None) -> str:
-    """An item's period, or its deadline. A table passes the ``locale`` it looked up once."""
+def item_dates(item, *, locale: str | None = None) -> str:
+    """An item's period, or its deadline. A table passes the ``locale`` identifier ("ru") it
+    looked up once."""
     # A plan table shows up to 200 dates, but a plan has only 366 days: each is formatted once
     # per language.
-    locale = locale or get_locale()
-    language = str(locale) if locale else None
+    if locale is None:
+        current = get_locale()
+        locale = str(current) if current else None
     if item.starts_on is None:
-        return gettext("by %(date)s", date=_medium_date(item.ends_on, language))
+        return gettext("by %(date)s", date=_medium_date(item.ends_on, locale))
     if item.starts_on == item.ends_on:
-        return _medium_date(item.ends_on, language)
-    return f"{_medium_date(item.starts_on, language)} – {_medium_date(item.ends_on, language)}"
+        return _medium_date(item.ends_on, locale)
+    return f"{_medium_date(item.starts_on, locale)} – {_medium_date(item.ends_on, locale)}"
 
 
 def register_template_globals(app: Flask) -> None:
@@ -178,8 +182,9 @@ def register_template_globals(app: Flask) -> None:
         money=lambda value: format_decimal(value, format="#,##0.00") if value is not None else "",
     )
     app.jinja_env.globals.update(
-        label=label,
-        labels=labels,
+        # With the page's catalog: looking it up costs more than the labels.
+        label=pass_context(lambda context, *args: label(*args, _page_translations(context))),
+        labels=pass_context(lambda context, name: labels(name, _page_translations(context))),
         url_with=url_with,
         select_options=select_options,
         filter_select=filter_select,
@@ -197,17 +202,19 @@ def register_template_globals(app: Flask) -> None:
 _TRANSLATIONS = "_translations"
 
 
+def _page_translations(context):
+    """The catalog a context processor put in the render context: Context.get costs several
+    times as much as its own dict. Macros imported without context do not see it, and fall back
+    to the slow lookup."""
+    found = context.parent.get(_TRANSLATIONS)
+    return get_translations() if found is None else found
+
+
 def _install_gettext(app: Flask) -> None:
     """Jinja's "newstyle" gettext: ``_("Hello %(name)s", name=...)`` formats and escapes its
     variables. Written out here rather than wrapped by Jinja, which formats (and so escapes)
     every one of a page's fifty texts, variables or not."""
     app.context_processor(lambda: {_TRANSLATIONS: get_translations()})
-
-    def translations(context):
-        # The render context's own dict: Context.get costs several times as much. Macros
-        # imported without context do not see it, and fall back to the slow lookup.
-        found = context.parent.get(_TRANSLATIONS)
-        return get_translations() if found is None else found
 
     def formatted(context, text: str, variables: dict):
         if context.eval_ctx.autoescape:
@@ -217,23 +224,23 @@ def _install_gettext(app: Flask) -> None:
 
     @pass_context
     def gettext(context, string, **variables):
-        return formatted(context, translations(context).ugettext(string), variables)
+        return formatted(context, _page_translations(context).ugettext(string), variables)
 
     @pass_context
     def ngettext(context, singular, plural, num, **variables):
         variables.setdefault("num", num)
-        text = translations(context).ungettext(singular, plural, num)
+        text = _page_translations(context).ungettext(singular, plural, num)
         return formatted(context, text, variables)
 
     @pass_context
     def pgettext(context, message_context, string, **variables):
-        text = translations(context).upgettext(message_context, string)
+        text = _page_translations(context).upgettext(message_context, string)
         return formatted(context, text, variables)
 
     @pass_context
     def npgettext(context, message_context, singular, plural, num, **variables):
         variables.setdefault("num", num)
-        text = translations(context).unpgettext(message_context, singular, plural, num)
+        text = _page_translations(context).unpgettext(message_context, singular, plural, num)
         return formatted(context, text, variables)
 
     app.jinja_env.install_gettext_callables(

@@ -85,7 +85,8 @@ class RowPagination(Pagination):
 
     def _query_items(self) -> list[sa.Row]:
         parameters = {"limit": self.per_page, "offset": self._query_offset}
-        # On the session's connection: plain rows without the ORM's result processing.
+        # On the session's connection, as every query of the table: plain rows without the
+        # ORM's result processing, which costs more than the query.
         connection = db.session.connection()
         return list(connection.execute(self._query_args["select"], parameters))
 
@@ -115,7 +116,7 @@ def plan_table(
         total=lambda: total(filters, plan=plan),
     )
     items = pagination.items
-    agencies = list(db.session.execute(_AGENCIES))
+    agencies = list(db.session.connection().execute(_AGENCIES))
     # Agency.name and .short_name, with the language looked up once.
     names = {agency.id: localized(agency, "name", language) for agency in agencies}
     short_names = {
@@ -127,7 +128,8 @@ def plan_table(
     format_labels = labels("format")
     status_labels = labels("status")
     region_labels = labels("region")
-    locale = get_locale()
+    current_locale = get_locale()
+    locale = str(current_locale) if current_locale else None
     url_pattern = url_for("plan.item", item_id=_SENTINEL_ID)
     rows = [
         PlanRow(

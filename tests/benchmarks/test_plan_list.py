@@ -39,7 +39,7 @@ UNFILTERED = "/plan"
 # A fixed number of requests per target and round, from CLIENT_THREADS keep-alive connections;
 # a round also stops after ROUND_SECONDS.
 REQUESTS = {HEALTHZ: 400, FILTERED: 120, UNFILTERED: 120}
-ROUNDS = 3
+ROUNDS = 5
 ROUND_SECONDS = 15.0
 CLIENT_THREADS = 4
 WARM_UP = 20
