@@ -15,6 +15,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.utils import unset_value
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -45,6 +46,15 @@ def _choices(vocabulary: dict, blank: bool = False):
 class CheckboxListField(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+class BoundedFieldList(FieldList):
+    """A FieldList that counts the entries sent, so that entries beyond ``max_entries`` are
+    refused (see PlanItemForm.validate) rather than dropped without a word."""
+
+    def process(self, formdata, data=unset_value, extra_filters=None):
+        self.entries_sent = len(set(self._extract_indices(self.name, formdata))) if formdata else 0
+        super().process(formdata, data, extra_filters)
 
 
 class IndicatorForm(Form):
@@ -101,7 +111,7 @@ class PlanItemForm(FlaskForm):
     )
     starts_on = DateField(_l("Starts on"), validators=[Optional()])
     ends_on = DateField(_l("Ends on or due by"), validators=[InputRequired()])
-    indicators = FieldList(
+    indicators = BoundedFieldList(
         FormField(IndicatorForm), min_entries=1, max_entries=limits.INDICATORS_MAX
     )
     budget = BudgetField(_l("Budget, som"), places=2, validators=[Optional(), NumberRange(min=0)])
@@ -123,6 +133,11 @@ class PlanItemForm(FlaskForm):
             and not self.starts_on.errors
         ):
             self.starts_on.errors.append(_l("Give the start date, or choose a deadline."))
+            valid = False
+        if self.indicators.entries_sent > limits.INDICATORS_MAX:
+            # A plain string: the template shows the list's own errors apart from its entries'.
+            message = _l("At most %(n)d indicators.", n=limits.INDICATORS_MAX)
+            self.indicators.errors.append(str(message))
             valid = False
         return valid
 

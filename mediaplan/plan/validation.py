@@ -24,7 +24,7 @@ def validate_item(plan: Plan, data, *, actor, item: PlanItem | None = None) -> E
     _check_number(plan, data, item, add)
     _check_choices(data, add)
     _check_texts(data, add)
-    _check_agencies(data, actor, add)
+    _check_agencies(data, actor, item, add)
     _check_dates(plan, data, add)
     _check_indicators(data, add)
     _check_budget(data, add)
@@ -74,7 +74,7 @@ def _check_texts(data, add) -> None:
                 add(f"{name}_{lang}", _l("At most %(n)d characters.", n=maximum))
 
 
-def _check_agencies(data, actor, add) -> None:
+def _check_agencies(data, actor, item: PlanItem | None, add) -> None:
     lead = db.session.get(Agency, data.lead_agency_id) if is_valid_id(data.lead_agency_id) else None
     if lead is None or not lead.is_active:
         add("lead_agency_id", _l("Choose the lead agency from the list."))
@@ -87,9 +87,13 @@ def _check_agencies(data, actor, add) -> None:
     if data.lead_agency_id in ids:
         add("co_executor_ids", _l("The lead agency cannot also be a co-executor."))
     known = {agency_id for agency_id in ids if is_valid_id(agency_id)}
+    # A deactivated agency stays a co-executor of the items it already had, and joins no other.
+    current = {agency.id for agency in item.co_executors} if item is not None else set()
     found = (
         db.session.scalar(
-            sa.select(sa.func.count()).select_from(Agency).where(Agency.id.in_(known))
+            sa.select(sa.func.count())
+            .select_from(Agency)
+            .where(Agency.id.in_(known), Agency.is_active | Agency.id.in_(current))
         )
         if known
         else 0

@@ -157,7 +157,7 @@ def _item_form(plan_item: PlanItem | None) -> PlanItemForm:
     else:
         form = PlanItemForm(data=_form_values(plan_item))
     form.lead_agency_id.choices = select_choices(_lead_choices())
-    form.co_executor_ids.choices = select_choices(agency_choices())
+    form.co_executor_ids.choices = select_choices(_co_executor_choices(plan_item))
     if (
         not form.is_submitted()
         and plan_item is None
@@ -174,6 +174,19 @@ def _lead_choices() -> list[tuple[int, str]]:
     if current_user.role in rights.PLAN_OWNER_ROLES:
         return choices
     return [choice for choice in choices if choice[0] == current_user.agency_id]
+
+
+def _co_executor_choices(plan_item: PlanItem | None) -> list[tuple[int, str]]:
+    """The active agencies, and the item's co-executors that have been deactivated since: they
+    stay on the item until someone unticks them."""
+    choices = agency_choices()
+    if plan_item is not None:
+        choices += [
+            (agency.id, _("%(name)s (inactive)", name=agency.name))
+            for agency in plan_item.co_executors
+            if not agency.is_active
+        ]
+    return choices
 
 
 def _form_values(plan_item: PlanItem) -> dict:

@@ -138,6 +138,18 @@ ITEM_FORM_CASES = {
         {"co_executor_ids": ["abc"]},
         msg("Invalid choice(s): one or more data inputs could not be coerced."),
     ),
+    # The form shows three rows and adds more in the browser; 21 is one too many.
+    "too-many-indicators": (
+        {
+            field: value
+            for n in range(21)
+            for field, value in (
+                (f"indicators-{n}-text", f"Indicator {n}"),
+                (f"indicators-{n}-target", "1"),
+            )
+        },
+        msg("At most %(n)d indicators.", n=20),
+    ),
 }
 ITEM_FORM_PARAMS = [
     pytest.param(changes, expected, id=name)
@@ -198,6 +210,23 @@ def test_inactive_lead_agency_is_refused(
     response = post(f"/plan/{plan.id}/items/new", item_form(lead_agency_id=str(closed.id)))
 
     assert_form_error(response, msg("Choose the lead agency from the list."), message)
+    assert snapshot() == before
+
+
+def test_inactive_agency_is_refused_as_a_new_co_executor(
+    coordinator, make_agency, existing, plan, post, item_form, snapshot, message
+):
+    closed = make_agency(is_active=False)
+    before = snapshot()
+
+    created = post(f"/plan/{plan.id}/items/new", item_form(co_executor_ids=[str(closed.id)]))
+    edited = post(
+        f"/plan/items/{existing.id}/edit",
+        item_form(number="1.1", co_executor_ids=[str(closed.id)]),
+    )
+
+    for response in (created, edited):
+        assert_form_error(response, msg("Choose co-executors from the list, each once."), message)
     assert snapshot() == before
 
 

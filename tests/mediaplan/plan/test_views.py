@@ -106,6 +106,33 @@ def test_edit_form_shows_the_item_and_saves_changes(
     assert "Roundtable in Batken" in page
 
 
+def test_a_deactivated_co_executor_stays_until_unticked(
+    app, db, login_as, make_item, make_agency, other_agency, client, post, item_form, load_item
+):
+    from mediaplan.agencies.models import Agency
+
+    login_as("coordinator")
+    closing = make_agency(name_en="Closed Centre")
+    item = make_item(number="4.3", co_executor_ids=[closing.id, other_agency.id])
+    with app.app_context():
+        db.session.get(Agency, closing.id).is_active = False
+        db.session.commit()
+
+    page = client.get(f"/plan/items/{item.id}/edit").get_data(as_text=True)
+    box = re.search(rf'<input[^>]*value="{closing.id}"[^>]*>\s*<label[^>]*>([^<]*)<', page)
+    assert box and "checked" in box.group(0)
+    assert box.group(1) == "Closed Centre (inactive)"
+
+    kept = [str(closing.id), str(other_agency.id)]
+    post(f"/plan/items/{item.id}/edit", item_form(number="4.3", co_executor_ids=kept))
+    assert {a.id for a in load_item(item.id).co_executors} == {closing.id, other_agency.id}
+
+    post(f"/plan/items/{item.id}/edit", item_form(number="4.3", co_executor_ids=kept[1:]))
+    assert {a.id for a in load_item(item.id).co_executors} == {other_agency.id}
+    page = client.get(f"/plan/items/{item.id}/edit").get_data(as_text=True)
+    assert "Closed Centre" not in page
+
+
 def test_status_change_shows_in_the_history(login_as, make_item, client, post, load_item, message):
     officer = login_as("press_officer", name="Aigul Sadykova")
     item = make_item()
