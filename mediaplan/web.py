@@ -1,12 +1,12 @@
 """Small helpers shared by the views of every feature."""
 
 from flask import abort, flash
-from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
 from mediaplan.db import is_valid_id
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.forms import Form
 
 
 def get_or_404(model, object_id: int):
@@ -16,7 +16,7 @@ def get_or_404(model, object_id: int):
     return obj
 
 
-def show_errors(form: FlaskForm, error: ValidationFailed) -> None:
+def show_errors(form: Form, error: ValidationFailed) -> None:
     """Put a service's field errors on the form; errors without a field become a message."""
     for name, messages in error.errors.items():
         field = getattr(form, name, None)

@@ -1,15 +1,15 @@
 """Agency form."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField
 from wtforms.validators import DataRequired, Length
 
 from mediaplan.agencies.choices import AGENCY_KINDS
+from mediaplan.forms import Form
 from mediaplan.web import select_choices
 
 
-class AgencyForm(FlaskForm):
+class AgencyForm(Form):
     code = StringField(_l("Code"), validators=[DataRequired(), Length(max=40)])
     kind = SelectField(_l("Kind"), choices=lambda: select_choices(AGENCY_KINDS.items()))
     name_ky = StringField(_l("Name (Kyrgyz)"), validators=[Length(max=300)])

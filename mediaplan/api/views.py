@@ -4,7 +4,6 @@ from flask import Blueprint, abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
@@ -12,12 +11,13 @@ from mediaplan.api.models import ApiToken
 from mediaplan.api.tokens import create_token, revoke_token, tokens_of
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.forms import Form
 from mediaplan.web import get_or_404, show_errors
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
 
 
-class TokenForm(FlaskForm):
+class TokenForm(Form):
     name = StringField(_l("Token name"), validators=[DataRequired(), Length(max=100)])
 
 
@@ -41,7 +41,7 @@ def index():
         form=form,
         secret=secret,
         tokens=tokens_of(current_user),
-        revoke_form=FlaskForm(),
+        revoke_form=Form(),
     )
 
 
@@ -51,7 +51,7 @@ def revoke(token_id: int):
     token = get_or_404(ApiToken, token_id)
     if token.user_id != current_user.id:
         abort(403)
-    form = FlaskForm()
+    form = Form()
     if not form.validate_on_submit():
         abort(400)
     revoke_token(token)

@@ -1,6 +1,6 @@
 """Messages that WTForms and marshmallow show to users, marked here so that they are
-extracted into our catalogs; Flask-WTF then translates them through Flask-Babel, and the API
-through mediaplan.api.messages."""
+extracted into our catalogs; the forms then translate them through mediaplan.forms, and the
+API through mediaplan.api.messages."""
 
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext
@@ -12,7 +12,14 @@ WTFORMS_MESSAGES = (
     _l("Not a valid integer value."),
     _l("Not a valid choice."),
     _l("Invalid Choice: could not coerce."),
-    _l("'%(value)s' is not a valid choice for this field."),
+    _l("Invalid choice(s): one or more data inputs could not be coerced."),
+    # Looked up as a plural by WTForms, with the values joined by "', '".
+    lazy_ngettext(
+        "'%(value)s' is not a valid choice for this field.",
+        "'%(value)s' are not valid choices for this field.",
+        1,
+        value="",
+    ),
     _l("Number must be at least %(min)s."),
     _l("Number must be at most %(max)s."),
     _l("Number must be between %(min)s and %(max)s."),

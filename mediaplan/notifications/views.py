@@ -2,10 +2,10 @@
 
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 
 from mediaplan.db import utcnow
 from mediaplan.extensions import db
+from mediaplan.forms import Form
 from mediaplan.notifications.service import mark_read, messages_for
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -15,13 +15,13 @@ bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 @login_required
 def index():
     messages = messages_for(current_user)
-    return render_template("notifications/index.html", messages=messages, form=FlaskForm())
+    return render_template("notifications/index.html", messages=messages, form=Form())
 
 
 @bp.post("/read")
 @login_required
 def read_all():
-    form = FlaskForm()
+    form = Form()
     if form.validate_on_submit():
         mark_read(current_user, now=utcnow())
         db.session.commit()

@@ -1,12 +1,10 @@
 """Forms for plan items, their status and comments."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     DateField,
     DecimalField,
     FieldList,
-    Form,
     FormField,
     IntegerField,
     RadioField,
@@ -19,6 +17,7 @@ from wtforms.utils import unset_value
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from mediaplan.forms import Form, SubForm
 from mediaplan.plan import limits
 from mediaplan.plan.choices import (
     DELIVERY_LANGUAGES,
@@ -57,7 +56,7 @@ class BoundedFieldList(FieldList):
         super().process(formdata, data, extra_filters)
 
 
-class IndicatorForm(Form):
+class IndicatorForm(SubForm):
     text = StringField(_l("Indicator"), validators=[Length(max=limits.INDICATOR_TEXT_MAX)])
     target = IntegerField(
         _l("Target"), validators=[Optional(), NumberRange(min=0, max=limits.TARGET_MAX)]
@@ -87,7 +86,7 @@ def _area(label, maximum):
     return TextAreaField(label, validators=[Length(max=maximum)])
 
 
-class PlanItemForm(FlaskForm):
+class PlanItemForm(Form):
     number = StringField(_l("Number"), validators=[DataRequired(), Length(max=limits.NUMBER_MAX)])
     direction = SelectField(_l("Direction"), choices=_choices(DIRECTIONS))
     format = SelectField(_l("Format"), choices=_choices(FORMATS))
@@ -173,10 +172,10 @@ class PlanItemForm(FlaskForm):
         )
 
 
-class StatusForm(FlaskForm):
+class StatusForm(Form):
     status = SelectField(_l("New status"), choices=_choices(STATUSES))
     reason = TextAreaField(_l("Reason"), validators=[Length(max=limits.REASON_MAX)])
 
 
-class CommentForm(FlaskForm):
+class CommentForm(Form):
     body = TextAreaField(_l("Comment"), validators=[DataRequired(), Length(max=limits.COMMENT_MAX)])

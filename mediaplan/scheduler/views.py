@@ -2,10 +2,10 @@
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
-from flask_wtf import FlaskForm
 
 from mediaplan.auth.decorators import roles_required
 from mediaplan.db import utcnow
+from mediaplan.forms import Form
 from mediaplan.scheduler import service
 from mediaplan.scheduler.registry import job_kinds
 
@@ -23,7 +23,7 @@ def index():
         health=service.scheduler_health(
             now=utcnow(), stale_after_seconds=float(app.config["SCHEDULER_STALE_SECONDS"])
         ),
-        form=FlaskForm(),
+        form=Form(),
     )
 
 
@@ -33,7 +33,7 @@ def run_now(name: str):
     app = current_app._get_current_object()
     if name not in job_kinds(app):
         abort(404)
-    if not FlaskForm().validate_on_submit():
+    if not Form().validate_on_submit():
         abort(400)
     run = service.run_kind(app, name, trigger="manual")
     if run is None or run.status == "ok":

@@ -1,10 +1,10 @@
 """Forms for user administration and the account page."""
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, EqualTo, Length, Optional
 
+from mediaplan.forms import Form
 from mediaplan.users.choices import ROLE_LABELS
 from mediaplan.web import select_choices
 
@@ -22,7 +22,7 @@ def role_choices():
     return select_choices(ROLE_LABELS.items())
 
 
-class UserEditForm(FlaskForm):
+class UserEditForm(Form):
     name = StringField(_l("Name"), validators=[DataRequired(), Length(max=200)])
     role = SelectField(_l("Role"), choices=role_choices)
     agency_id = SelectField(_l("Agency"), coerce=int, validate_choice=False)
@@ -34,12 +34,12 @@ class UserCreateForm(UserEditForm):
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1024)])
 
 
-class PreferencesForm(FlaskForm):
+class PreferencesForm(Form):
     locale = SelectField(_l("Interface language"), choices=lambda: select_choices(LANGUAGE_CHOICES))
     timezone = SelectField(_l("Time zone"), choices=lambda: select_choices(TIMEZONE_CHOICES))
 
 
-class PasswordForm(FlaskForm):
+class PasswordForm(Form):
     current_password = PasswordField(_l("Current password"), validators=[DataRequired()])
     new_password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=1024)])
     confirm = PasswordField(

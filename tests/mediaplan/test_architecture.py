@@ -99,3 +99,28 @@ def test_the_architecture_check_sees_a_violation(tmp_path):
     )
     assert imports_outside(bad, None)[0] == (1, "feeds.fetch")
     assert (3, "create_app") in module_level_calls(bad)
+
+
+def test_every_form_speaks_the_users_language():
+    """Forms derive from mediaplan.forms.Form or SubForm, which take WTForms' messages from
+    our catalogs; a FlaskForm or plain wtforms.Form would show them in English to Kyrgyz
+    readers."""
+    offending = []
+    for path in all_modules():
+        if path.name == "forms.py" and path.parent.name == "mediaplan":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            names = []
+            if isinstance(node, ast.ClassDef):
+                names = [ast.unparse(base) for base in node.bases]
+            elif isinstance(node, ast.Call):
+                names = [ast.unparse(node.func)]
+            if any(name in ("FlaskForm", "wtforms.Form", "flask_wtf.FlaskForm") for name in names):
+                offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+            if (
+                isinstance(node, ast.ImportFrom)
+                and node.module in ("wtforms", "flask_wtf")
+                and any(alias.name in ("Form", "FlaskForm") for alias in node.names)
+            ):
+                offending.append(f"{path.relative_to(ROOT)}:{node.lineno}")
+    assert offending == []

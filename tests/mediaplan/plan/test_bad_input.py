@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from flask_babel import format_date, ngettext
+from markupsafe import escape
 
 from mediaplan.plan.choices import STATUSES
 
@@ -256,6 +257,60 @@ def test_form_message_is_in_russian_for_a_russian_browser(
     assert '<html lang="ru">' in page
     assert message("The start date must not be after the end date.", "ru") in page
     assert message("Please correct the errors below.", "ru") in page
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "ky",
+            ["Бул талааны толтуруу милдеттүү.", "Бүтүн сан туура эмес.", "Ондук сан туура эмес."],
+        ),
+        (
+            "ru",
+            ["Обязательное поле.", "Некорректное целое число.", "Некорректное десятичное число."],
+        ),
+    ],
+)
+def test_field_messages_of_the_form_library_are_translated(
+    language, expected, coordinator, plan, client, post, item_form, snapshot
+):
+    """WTForms' own messages, in the item form and in its indicator rows, come from our
+    catalogs: WTForms ships no Kyrgyz."""
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    before = snapshot()
+
+    response = post(
+        f"/plan/{plan.id}/items/new",
+        item_form(number="", budget="a lot", **{"indicators-0-target": "ten"}),
+    )
+
+    page = response.get_data(as_text=True)
+    for text in expected:
+        assert text in page
+    assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("language", "regions", "expected"),
+    [
+        ("ru", ["mars"], "'mars' — недопустимое значение для этого поля."),
+        ("ru", ["mars", "venus"], "'mars', 'venus' — недопустимые значения для этого поля."),
+        ("ky", ["mars", "venus"], "'mars', 'venus' бул талаа үчүн жараксыз маани."),
+        ("en", ["mars", "venus"], "'mars', 'venus' are not valid choices for this field."),
+    ],
+)
+def test_unknown_choices_are_named_in_the_users_language(
+    language, regions, expected, coordinator, plan, client, post, item_form, snapshot
+):
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = language
+    before = snapshot()
+
+    response = post(f"/plan/{plan.id}/items/new", item_form(regions=regions))
+
+    assert response.status_code == 200
+    assert str(escape(expected)) in response.get_data(as_text=True)
     assert snapshot() == before
 
 
