@@ -1,6 +1,8 @@
 """Administering users and agencies through the forms: creating, editing, deactivating, and
 the form errors bad input gets."""
 
+import re
+
 import pytest
 from flask_babel import ngettext
 
@@ -316,3 +318,21 @@ def test_nul_character_in_an_admin_form_is_refused(admin, agency, post, snapshot
     assert post("/admin/users/new", user_form(agency, name="Nul\x00l")).status_code == 400
     assert post("/admin/agencies/new", agency_form(name_ru="Nul\x00l")).status_code == 400
     assert snapshot() == before
+
+
+@pytest.mark.parametrize(
+    ("path", "russian", "kyrgyz"),
+    [
+        ("/admin/users", "Имя", "Аты"),
+        ("/admin/agencies/", "Название", "Аталышы"),
+        ("/account/tokens/", "Название", "Аталышы"),
+    ],
+)
+def test_a_name_column_is_named_for_what_it_lists(admin, client, path, russian, kyrgyz):
+    """A person has a name ("Имя"); an agency or a token has a title ("Название")."""
+    for language, expected in (("ru", russian), ("ky", kyrgyz)):
+        page = client.get(path, headers={"Accept-Language": language}).get_data(as_text=True)
+        head = page[page.index("<thead>") : page.index("</thead>")]
+        headers = re.findall(r"<th>([^<]*)</th>", head)
+        assert expected in headers
+        assert {"Имя", "Аты", "Название", "Аталышы"} & set(headers) == {expected}
