@@ -155,8 +155,13 @@ def format_day(day: date | None) -> str:
     if isinstance(day, datetime):
         # A moment's day depends on the user's time zone.
         return format_date(day)
+    return _medium_date(day, locale_tag())
+
+
+def locale_tag() -> str | None:
+    """The current locale's identifier ("ru"), the key of the per-language date cache."""
     locale = get_locale()
-    return _medium_date(day, str(locale) if locale else None)
+    return str(locale) if locale else None
 
 
 def item_dates(item, *, locale: str | None = None) -> str:
@@ -165,8 +170,7 @@ def item_dates(item, *, locale: str | None = None) -> str:
     # A plan table shows up to 200 dates, but a plan has only 366 days: each is formatted once
     # per language.
     if locale is None:
-        current = get_locale()
-        locale = str(current) if current else None
+        locale = locale_tag()
     if item.starts_on is None:
         return gettext("by %(date)s", date=_medium_date(item.ends_on, locale))
     if item.starts_on == item.ends_on:

@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 import sqlalchemy as sa
 from flask import current_app, url_for
-from flask_babel import get_locale
 from flask_sqlalchemy.pagination import Pagination
 
 from mediaplan.agencies.models import Agency
@@ -20,7 +19,7 @@ from mediaplan.extensions import db
 from mediaplan.plan import TOTALS_CACHE
 from mediaplan.plan.filters import PlanItemFilters, PlanScope, item_conditions, item_ordering
 from mediaplan.plan.models import Plan, PlanItem, PlanItemTag, plan_item_co_executors
-from mediaplan.templating import item_dates, labels
+from mediaplan.templating import item_dates, labels, locale_tag
 
 _TAGS = PlanItemTag.__table__.c
 _CO_EXECUTORS = plan_item_co_executors.c
@@ -128,8 +127,7 @@ def plan_table(
     format_labels = labels("format")
     status_labels = labels("status")
     region_labels = labels("region")
-    current_locale = get_locale()
-    locale = str(current_locale) if current_locale else None
+    locale = locale_tag()
     url_pattern = url_for("plan.item", item_id=_SENTINEL_ID)
     rows = [
         PlanRow(
