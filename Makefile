@@ -14,7 +14,9 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
+# The editable install maps the top-level packages it finds when it runs, so a new one
+# (campaigns/, feeds/, calendar_exports/) is importable by `mediaplan` only after a reinstall.
+$(VENV)/.installed: pyproject.toml setup.py $(wildcard */__init__.py) | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	@touch $@
 

@@ -6,23 +6,14 @@ from pathlib import Path
 
 from flask import Flask
 
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+PACKAGE_DIR = Path(__file__).resolve().parent
 
-# The core features, each a package exposing init_app(app); order decides blueprint order only.
-CORE_FEATURES = (
-    "mediaplan.i18n",
-    "mediaplan.health",
-    "mediaplan.auth",
-    "mediaplan.users",
-    "mediaplan.agencies",
-    "mediaplan.plan",
-    "mediaplan.comments",
-    "mediaplan.scheduler",
-    "mediaplan.notifications",
-    "mediaplan.reminders",
-    "mediaplan.api",
-    "mediaplan.demo",
-)
+
+def templates_folder() -> Path:
+    """The Jinja templates: inside the package when installed from a wheel, else the
+    checkout's top-level templates/ folder."""
+    packaged = PACKAGE_DIR / "templates"
+    return packaged if packaged.is_dir() else PACKAGE_DIR.parent / "templates"
 
 
 def create_app(test_config: Mapping | None = None) -> Flask:
@@ -31,13 +22,13 @@ def create_app(test_config: Mapping | None = None) -> Flask:
         "mediaplan",
         instance_path=os.environ.get("MEDIAPLAN_INSTANCE_PATH") or None,
         instance_relative_config=True,
-        template_folder=str(TEMPLATES_DIR),
+        template_folder=str(templates_folder()),
     )
     from mediaplan.config import load_config
 
     load_config(app, test_config)
     register_extensions(app)
-    register_core(app)
+    load_features(app)
     register_web(app)
     return app
 
@@ -55,18 +46,54 @@ def register_extensions(app: Flask) -> None:
         configure_engine_events(db.engine)
 
 
-def register_core(app: Flask) -> None:
-    from importlib import import_module
+def load_features(app: Flask) -> None:
+    """Load every package through its init_app, which adds it to the registries.
 
-    for name in CORE_FEATURES:
-        import_module(name).init_app(app)
+    The one place where the core names its packages. They are listed in the order they
+    depend on each other: a package imports only those before it, and a top-level package
+    (campaigns, feeds, calendar_exports) comes after every package of mediaplan
+    (tests/mediaplan/test_architecture.py checks both).
+    """
+    from mediaplan import (
+        agencies,
+        api,
+        auth,
+        comments,
+        demo,
+        health,
+        i18n,
+        notifications,
+        plan,
+        reminders,
+        scheduler,
+        users,
+    )
+
+    features = (
+        i18n,
+        health,
+        scheduler,
+        agencies,
+        users,
+        auth,
+        notifications,
+        api,
+        plan,
+        comments,
+        reminders,
+        demo,
+    )
+    for feature in features:
+        feature.init_app(app)
 
 
 def register_web(app: Flask) -> None:
     from mediaplan.errors import register_error_handlers
+    from mediaplan.navigation import register_navigation
     from mediaplan.security import register_security
     from mediaplan.templating import register_template_globals
 
     register_error_handlers(app)
     register_security(app)
     register_template_globals(app)
+    register_navigation(app)

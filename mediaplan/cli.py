@@ -30,20 +30,27 @@ def main():
 @click.option("--threads", type=int, default=8, show_default=True)
 @with_appcontext
 def serve_command(host: str, port: int | None, threads: int):
-    """Serve the application with waitress, a production WSGI server."""
+    """Serve the application with waitress, a production WSGI server, and run the background
+    services (the scheduler unless MEDIAPLAN_SCHEDULER=off) beside it."""
     import waitress
     from flask import current_app
 
+    from mediaplan.registries import registry
+
     port = port or int(os.environ.get("PORT") or 5000)
     app = current_app._get_current_object()
-    scheduler = _start_scheduler(app) if app.config["SCHEDULER"] != "off" else None
+    stops = []
+    for start in registry(app).background_services.values():
+        stop = start(app)
+        if stop is not None:
+            stops.append(stop)
     click.echo(f"Mediaplan at http://{host}:{port}/ (Ctrl+C stops it)")
     _freeze_startup_objects()
     try:
         waitress.serve(app, host=host, port=port, threads=threads, ident="mediaplan")
     finally:
-        if scheduler is not None:
-            scheduler.stop.set()
+        for stop in stops:
+            stop()
 
 
 def _freeze_startup_objects() -> None:
@@ -52,15 +59,3 @@ def _freeze_startup_objects() -> None:
     at what requests allocate: a page view spends half as long in the collector."""
     gc.collect()
     gc.freeze()
-
-
-def _start_scheduler(app):
-    """The one-machine default: the scheduler runs beside the web server, in this process."""
-    import threading
-
-    from mediaplan.scheduler.runner import SchedulerProcess
-
-    process = SchedulerProcess(app)
-    threading.Thread(target=process.run, name="scheduler", daemon=True).start()
-    click.echo(f"Scheduler {process.holder} started (MEDIAPLAN_SCHEDULER=off turns it off)")
-    return process

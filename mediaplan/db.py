@@ -1,5 +1,7 @@
-"""Database foundations: naming conventions, the UTC datetime type and multilingual text."""
+"""Database foundations: naming conventions, the UTC datetime type, multilingual text and
+how a transaction begins."""
 
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -116,17 +118,44 @@ def configure_engine_events(engine: sa.Engine) -> None:
     def _sqlite_begin(connection) -> None:
         # A deferred transaction that reads and then writes fails at once ("database is
         # locked", whatever the busy timeout) if another connection wrote in between, as the
-        # scheduler does every few seconds. Transactions that may write therefore take the
-        # write lock up front and wait their turn; page views stay deferred so they run side
-        # by side.
-        connection.exec_driver_sql("BEGIN" if _is_read_only_request() else "BEGIN IMMEDIATE")
+        # scheduler does every second. Transactions that may write therefore take the write
+        # lock up front and wait their turn; views that only read stay deferred so they run
+        # side by side.
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _may_write() else "BEGIN")
 
 
-def _is_read_only_request() -> bool:
-    from flask import has_request_context, request
+# Set on a view function by @writes: the request methods in which it writes, or ALL_METHODS.
+WRITES_ATTRIBUTE = "writes_to_database"
+ALL_METHODS = frozenset({"*"})
 
-    return (
-        has_request_context()
-        and request.method in ("GET", "HEAD", "OPTIONS")
-        and not request.path.startswith("/api/")
-    )
+
+def writes(view: Callable | None = None, *, methods: Iterable[str] | None = None):
+    """Declare that a view writes to the database, in every method or only in ``methods``.
+
+    On SQLite its transaction then takes the write lock before the view reads anything, so a
+    write by the scheduler in between cannot make it fail; views without it read only. Works
+    in any place of a decorator stack whose decorators use functools.wraps.
+    """
+
+    def mark(function: Callable) -> Callable:
+        declared = frozenset(m.upper() for m in methods) if methods else ALL_METHODS
+        setattr(function, WRITES_ATTRIBUTE, declared)
+        return function
+
+    return mark(view) if view is not None else mark
+
+
+def view_writes(view: Callable | None, method: str) -> bool:
+    declared = getattr(view, WRITES_ATTRIBUTE, frozenset())
+    return declared is ALL_METHODS or "*" in declared or method in declared
+
+
+def _may_write() -> bool:
+    """Outside a request (the scheduler, jobs, the CLI) a transaction may always write; in a
+    request, when its view says it writes."""
+    from flask import current_app, has_request_context, request
+
+    if not has_request_context():
+        return True
+    view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
+    return view_writes(view, request.method)

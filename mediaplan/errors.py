@@ -14,7 +14,13 @@ logger = logging.getLogger(__name__)
 
 
 class MediaplanError(Exception):
-    """A rule of the domain refused an action; the message is shown to the user."""
+    """A rule of the domain refused an action; the message is shown to the user.
+
+    A view may catch it to show the message on its form; uncaught, it becomes the answer
+    ``status_code`` with the message, on the web as in the API, and nothing is committed.
+    """
+
+    status_code = 400
 
     def __init__(self, message: str, field: str | None = None) -> None:
         super().__init__(str(message))
@@ -25,9 +31,25 @@ class MediaplanError(Exception):
 class PermissionDenied(MediaplanError):
     """The actor may not do this to this object."""
 
+    status_code = 403
+
+
+class NotFound(MediaplanError):
+    """The record the action needs does not exist."""
+
+    status_code = 404
+
+
+class Conflict(MediaplanError):
+    """The record changed or is in a state that refuses the action; reload and try again."""
+
+    status_code = 409
+
 
 class ValidationFailed(MediaplanError):
     """Input broke one or more rules; ``errors`` maps field names to messages."""
+
+    status_code = 422
 
     def __init__(self, errors: dict[str, list[str]]) -> None:
         super().__init__(_l("Please correct the errors below."))
@@ -57,13 +79,31 @@ def render_error(code: int, message: str | None = None, errors: dict | None = No
         if errors:
             payload["errors"] = errors
         return jsonify(payload), code
-    return render_template("errors/error.html", code=code, message=message), code
+    details = [str(text) for messages in (errors or {}).values() for text in _texts(messages)]
+    page = render_template("errors/error.html", code=code, message=message, details=details)
+    return page, code
+
+
+def _texts(messages) -> list:
+    """The messages of a field, which nested sources (the API's) give as lists or dicts."""
+    if isinstance(messages, dict):
+        return [text for value in messages.values() for text in _texts(value)]
+    if isinstance(messages, list | tuple):
+        return [text for value in messages for text in _texts(value)]
+    return [messages]
 
 
 def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(error: CSRFError):
         return render_error(400, _l("The form has expired or was not sent from this site."))
+
+    @app.errorhandler(MediaplanError)
+    def domain_error(error: MediaplanError):
+        # A view that calls a service without catching its refusal: the refusal is still
+        # the answer, never a 500, and nothing half-done survives it.
+        db.session.rollback()
+        return render_error(error.status_code, error.message, getattr(error, "errors", None))
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

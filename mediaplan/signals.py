@@ -1,9 +1,20 @@
-"""Signals through which the core tells other packages what happened, without importing them."""
+"""Signals through which packages tell others what happened, without importing them.
+
+A signal is sent with the current app as sender, and receivers connect in their package's
+init_app with ``signal.connect(receiver, app)``: a receiver then hears only the app it was
+registered on, as Flask's own signals do.
+"""
 
 from blinker import Namespace
+from flask import current_app
 
 _signals = Namespace()
 
-#: Sent with the PlanItem (sender) after it was created, edited or changed status, before the
+#: Sent with ``item=`` the PlanItem after it was created, edited or changed status, before the
 #: caller commits; receivers write in the same transaction.
 plan_item_changed = _signals.signal("plan-item-changed")
+
+
+def send(signal, **data) -> None:
+    """Send ``signal`` on behalf of the current app."""
+    signal.send(current_app._get_current_object(), **data)

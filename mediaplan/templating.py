@@ -18,24 +18,8 @@ from flask_babel import (
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 
-from mediaplan.agencies.choices import AGENCY_KINDS
 from mediaplan.db import current_language
-from mediaplan.plan import choices
-from mediaplan.users.choices import ROLE_LABELS
-
-VOCABULARIES = {
-    "direction": choices.DIRECTIONS,
-    "format": choices.FORMATS,
-    "status": choices.STATUSES,
-    "region": choices.REGIONS,
-    "target_group": choices.TARGET_GROUPS,
-    "language": choices.DELIVERY_LANGUAGES,
-    "funding_source": choices.FUNDING_SOURCES,
-    "agency_kind": AGENCY_KINDS,
-    "role": ROLE_LABELS,
-}
-
-INTERFACE_LANGUAGES = (("ky", "Кыргызча"), ("ru", "Русский"), ("en", "English"))
+from mediaplan.registries import registry
 
 
 class Labels(dict):
@@ -54,13 +38,14 @@ class Labels(dict):
 
 
 # Per catalog, each vocabulary translated once: a lazy string looks up the locale and catalog
-# every time it is shown, and a plan page shows a few hundred of them.
+# every time it is shown, and a plan page shows a few hundred of them. Each app has catalogs
+# of its own (Flask-Babel keeps them per app), so a catalog also stands for one registry.
 _TRANSLATED: WeakKeyDictionary = WeakKeyDictionary()
 
 
 def labels(vocabulary: str, translations=None) -> Labels:
-    """Every code of ``vocabulary`` with its label in the current language, or in the catalog
-    ``translations`` when the caller has it at hand."""
+    """Every code of the registered ``vocabulary`` with its label in the current language,
+    or in the catalog ``translations`` when the caller has it at hand."""
     if translations is None:
         translations = get_translations()
     try:
@@ -68,7 +53,7 @@ def labels(vocabulary: str, translations=None) -> Labels:
     except KeyError:
         translated = _TRANSLATED[translations] = {}
     if vocabulary not in translated:
-        vocabulary_labels = VOCABULARIES[vocabulary].items()
+        vocabulary_labels = registry().vocabularies[vocabulary].items()
         translated[vocabulary] = Labels((code, str(text)) for code, text in vocabulary_labels)
     return translated[vocabulary]
 
@@ -193,10 +178,7 @@ def register_template_globals(app: Flask) -> None:
         select_options=select_options,
         filter_select=filter_select,
         item_dates=item_dates,
-        vocabularies=VOCABULARIES,
-        interface_languages=INTERFACE_LANGUAGES,
         current_language=current_language,
-        unread_notifications=unread_notifications,
     )
     _install_gettext(app)
 
@@ -250,17 +232,3 @@ def _install_gettext(app: Flask) -> None:
     app.jinja_env.install_gettext_callables(
         gettext=gettext, ngettext=ngettext, newstyle=False, pgettext=pgettext, npgettext=npgettext
     )
-
-
-def unread_notifications() -> int:
-    from flask_login import current_user
-
-    if not current_user.is_authenticated:
-        return 0
-    # The session's user loader reads the number with the user; other ways in count here.
-    known = getattr(current_user, "unread_notifications", None)
-    if known is not None:
-        return known
-    from mediaplan.notifications.service import unread_count
-
-    return unread_count(current_user)

@@ -1,6 +1,10 @@
 """Small helpers shared by the views of every feature."""
 
+from collections.abc import Callable
+from functools import wraps
+
 from flask import abort, flash
+from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from mediaplan.db import is_valid_id
@@ -32,3 +36,19 @@ def show_errors(form: Form, error: ValidationFailed) -> None:
 def select_choices(pairs) -> list[SelectChoice]:
     """WTForms choices from (value, label) pairs; labels may be lazy translations."""
     return [SelectChoice(value, label) for value, label in pairs]
+
+
+def roles_required(*roles: str) -> Callable:
+    """Log-in required, and the user's role must be one of ``roles`` (else 403)."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -7,10 +7,10 @@ from flask_babel import gettext as _
 from mediaplan.agencies.forms import AgencyForm
 from mediaplan.agencies.models import Agency
 from mediaplan.agencies.service import save_agency
-from mediaplan.auth.decorators import roles_required
+from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
-from mediaplan.web import get_or_404, show_errors
+from mediaplan.web import get_or_404, roles_required, show_errors
 
 bp = Blueprint("agencies", __name__, url_prefix="/admin/agencies")
 
@@ -23,12 +23,14 @@ def index():
 
 
 @bp.route("/new", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @roles_required("admin")
 def create():
     return _edit(None)
 
 
 @bp.route("/<int:agency_id>", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @roles_required("admin")
 def edit(agency_id: int):
     return _edit(get_or_404(Agency, agency_id))

@@ -9,6 +9,7 @@ from webargs.flaskparser import FlaskParser
 
 from mediaplan.api.auth import SECURITY_SCHEME, authenticate
 from mediaplan.api.errors import register_error_handlers
+from mediaplan.db import writes
 from mediaplan.extensions import db
 
 
@@ -36,10 +37,11 @@ class ApiBlueprint(flask_smorest.Blueprint):
         register_error_handlers(self)
 
     def route(self, rule, **options):
-        """Register a view, marked in the OpenAPI document as needing the bearer token."""
+        """Register a view, marked in the OpenAPI document as needing the bearer token, and
+        as writing: every request notes when its token was last used."""
         register = super().route(rule, **options)
         needs_token = self.doc(security=[{SECURITY_SCHEME: []}])
-        return lambda view: register(needs_token(view))
+        return lambda view: register(needs_token(writes(view)))
 
 
 def commits(view: Callable) -> Callable:

@@ -7,16 +7,17 @@ from flask import Blueprint
 from werkzeug.exceptions import HTTPException
 
 from mediaplan.api.messages import translate_messages
-from mediaplan.errors import PermissionDenied, ValidationFailed, render_error
+from mediaplan.db import LANGUAGES
+from mediaplan.errors import MediaplanError, ValidationFailed, render_error
 from mediaplan.extensions import db
 
-# The service names a title "title_ru"; in the API it is {"title": {"ru": ...}}.
-LOCALIZED_KEY = re.compile(r"^(title|description|keywords)_(ky|ru|en)$")
+# A service names a text in one language "title_ru"; in the API it is {"title": {"ru": ...}}.
+LOCALIZED_KEY = re.compile(rf"^(\w+)_({'|'.join(LANGUAGES)})$")
 
 
 def register_error_handlers(blueprint: Blueprint) -> None:
     blueprint.register_error_handler(HTTPException, http_error)
-    blueprint.register_error_handler(PermissionDenied, permission_denied)
+    blueprint.register_error_handler(MediaplanError, domain_error)
     blueprint.register_error_handler(ValidationFailed, validation_failed)
 
 
@@ -35,9 +36,9 @@ def http_error(error: HTTPException):
     return response, code
 
 
-def permission_denied(error: PermissionDenied):
+def domain_error(error: MediaplanError):
     db.session.rollback()
-    return render_error(403, error.message)
+    return render_error(error.status_code, error.message)
 
 
 def validation_failed(error: ValidationFailed):

@@ -9,6 +9,7 @@ from wtforms.validators import DataRequired, Length
 
 from mediaplan.api.models import ApiToken
 from mediaplan.api.tokens import create_token, revoke_token, tokens_of
+from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.forms import Form
@@ -22,6 +23,7 @@ class TokenForm(Form):
 
 
 @bp.route("/", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @login_required
 def index():
     form = TokenForm()
@@ -46,6 +48,7 @@ def index():
 
 
 @bp.post("/<int:token_id>/revoke")
+@writes
 @login_required
 def revoke(token_id: int):
     token = get_or_404(ApiToken, token_id)

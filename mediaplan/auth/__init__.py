@@ -1,4 +1,4 @@
-"""Logging in and out, throttled login failures, and the access decorators."""
+"""Logging in and out, throttled login failures and how a session maps to its user."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -9,10 +9,17 @@ def init_app(app: Flask) -> None:
     from mediaplan.auth.jobs import purge_old_login_failures
     from mediaplan.auth.loader import configure_login_manager
     from mediaplan.auth.views import bp
+    from mediaplan.registries import MenuEntry, add_menu_entry
     from mediaplan.scheduler.registry import JobKind, register
 
     configure_login_manager(app)
     app.register_blueprint(bp)
+    add_menu_entry(
+        app,
+        MenuEntry(
+            endpoint="auth.logout", label=_l("Log out"), area="account", order=900, method="post"
+        ),
+    )
     register(
         app,
         JobKind(

@@ -17,8 +17,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from mediaplan.auth.forms import LoginForm
 from mediaplan.auth.service import LoginLimits, LoginThrottled, authenticate
+from mediaplan.db import writes
 from mediaplan.extensions import db
 from mediaplan.i18n.selection import SESSION_KEY
+from mediaplan.navigation import home_url
 from mediaplan.security import is_safe_redirect
 
 bp = Blueprint("auth", __name__)
@@ -34,10 +36,11 @@ def login_limits() -> LoginLimits:
 
 
 @bp.route("/login", methods=["GET", "POST"])
+@writes(methods=["POST"])
 def login():
     form = LoginForm(next=request.args.get("next", ""))
     if current_user.is_authenticated:
-        return redirect(url_for("plan.index"))
+        return redirect(home_url(current_user))
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form)
     address = request.remote_addr or "unknown"
@@ -54,7 +57,7 @@ def login():
         return render_template("auth/login.html", form=form), 200
     _start_session(user)
     target = form.next.data
-    return redirect(target if is_safe_redirect(target) else url_for("plan.index"))
+    return redirect(target if is_safe_redirect(target) else home_url(user))
 
 
 def _start_session(user) -> None:

@@ -9,6 +9,8 @@ from mediaplan.db import UTCDateTime, utcnow
 from mediaplan.extensions import db
 from mediaplan.users.models import User
 
+BODY_MAX = 5000
+
 
 class Comment(db.Model):
     __tablename__ = "comments"

@@ -4,11 +4,10 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
-from mediaplan.comments.models import Comment
+from mediaplan.comments.models import BODY_MAX, Comment
+from mediaplan.comments.rights import can_comment
 from mediaplan.errors import PermissionDenied, ValidationFailed
 from mediaplan.extensions import db
-from mediaplan.plan import rights
-from mediaplan.plan.limits import COMMENT_MAX
 
 
 def comments_for(item) -> list[Comment]:
@@ -27,13 +26,13 @@ def add_comment(item, body: str, *, actor) -> Comment:
     :raises PermissionDenied: if ``actor`` may not comment on this item.
     :raises ValidationFailed: for an empty or too long comment.
     """
-    if not rights.can_comment(actor, item):
+    if not can_comment(actor, item):
         raise PermissionDenied(_l("You may not comment on this item."))
     body = (body or "").strip()
     if not body:
         raise ValidationFailed({"body": [str(_l("Write a comment first."))]})
-    if len(body) > COMMENT_MAX:
-        raise ValidationFailed({"body": [str(_l("At most %(n)d characters.", n=COMMENT_MAX))]})
+    if len(body) > BODY_MAX:
+        raise ValidationFailed({"body": [str(_l("At most %(n)d characters.", n=BODY_MAX))]})
     comment = Comment(item_id=item.id, author_id=actor.id, body=body)
     db.session.add(comment)
     db.session.flush()

@@ -1,25 +1,37 @@
-"""Posting a comment from an item's page."""
+"""The comments section of a plan item's page, and posting a comment from it."""
 
 from flask import Blueprint, abort, flash, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from mediaplan.comments.service import add_comment
+from mediaplan.comments.forms import CommentForm
+from mediaplan.comments.rights import can_comment
+from mediaplan.comments.service import add_comment, comments_for
+from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
-from mediaplan.plan import rights
-from mediaplan.plan.forms import CommentForm
 from mediaplan.plan.models import PlanItem
 from mediaplan.web import get_or_404
 
 bp = Blueprint("comments", __name__)
 
 
+def item_section(item, user) -> dict:
+    """The comments under ``item`` on its page, with the form for those who may comment."""
+    return {
+        "item": item,
+        "comments": comments_for(item),
+        "can_comment": can_comment(user, item),
+        "form": CommentForm(),
+    }
+
+
 @bp.post("/plan/items/<int:item_id>/comments")
+@writes
 @login_required
 def create(item_id: int):
     item = get_or_404(PlanItem, item_id)
-    if not rights.can_comment(current_user, item):
+    if not can_comment(current_user, item):
         abort(403)
     form = CommentForm()
     if form.validate_on_submit():

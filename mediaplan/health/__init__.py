@@ -1,4 +1,5 @@
-"""GET /healthz: whether the database answers, for load balancers and monitoring."""
+"""GET /healthz: whether the database answers, and the state packages report, for load
+balancers and monitoring."""
 
 from flask import Flask
 

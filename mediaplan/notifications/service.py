@@ -16,6 +16,8 @@ from mediaplan.notifications.models import OutboxMessage
 logger = logging.getLogger(__name__)
 
 SEND_BATCH = 50
+# The name of the user figure counting a user's unread messages (the menu's badge).
+UNREAD = "unread_notifications"
 
 
 @dataclass(frozen=True)

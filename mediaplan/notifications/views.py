@@ -3,7 +3,7 @@
 from flask import Blueprint, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
-from mediaplan.db import utcnow
+from mediaplan.db import utcnow, writes
 from mediaplan.extensions import db
 from mediaplan.forms import Form
 from mediaplan.notifications.service import mark_read, messages_for
@@ -19,6 +19,7 @@ def index():
 
 
 @bp.post("/read")
+@writes
 @login_required
 def read_all():
     form = Form()

@@ -10,15 +10,23 @@ TOTALS_CACHE_SIZE = 2048
 
 
 def init_app(app: Flask) -> None:
-    from mediaplan.plan import models  # noqa: F401
+    from mediaplan.api.resources import add_resource
+    from mediaplan.plan import api, choices, models  # noqa: F401
     from mediaplan.plan.jobs import send_overdue_digest
     from mediaplan.plan.versions import VersionedCache, listen_for_item_changes
     from mediaplan.plan.views import bp
+    from mediaplan.registries import MenuEntry, add_menu_entry, add_object_link, add_vocabulary
     from mediaplan.scheduler.registry import JobKind, register
 
     app.register_blueprint(bp)
+    for resource in (api.items, api.plans, api.agencies):
+        add_resource(app, resource)
     listen_for_item_changes()
     app.extensions[TOTALS_CACHE] = VersionedCache(size=TOTALS_CACHE_SIZE)
+    for name, vocabulary in choices.VOCABULARIES.items():
+        add_vocabulary(app, name, vocabulary)
+    add_menu_entry(app, MenuEntry(endpoint="plan.index", label=_l("Media plan"), order=10))
+    add_object_link(app, "plan_item", "plan.item", "item_id")
     register(
         app,
         JobKind(

@@ -88,3 +88,12 @@ TAG_VOCABULARIES = {
     "target_group": TARGET_GROUPS,
     "language": DELIVERY_LANGUAGES,
 }
+
+# The vocabularies templates show labels of, by the name they use (``label("status", code)``).
+VOCABULARIES = {
+    "direction": DIRECTIONS,
+    "format": FORMATS,
+    "status": STATUSES,
+    **TAG_VOCABULARIES,
+    "funding_source": FUNDING_SOURCES,
+}

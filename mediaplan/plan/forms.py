@@ -1,4 +1,4 @@
-"""Forms for plan items, their status and comments."""
+"""Forms for plan items and their status."""
 
 from flask_babel import lazy_gettext as _l
 from wtforms import (
@@ -175,7 +175,3 @@ class PlanItemForm(Form):
 class StatusForm(Form):
     status = SelectField(_l("New status"), choices=_choices(STATUSES))
     reason = TextAreaField(_l("Reason"), validators=[Length(max=limits.REASON_MAX)])
-
-
-class CommentForm(Form):
-    body = TextAreaField(_l("Comment"), validators=[DataRequired(), Length(max=limits.COMMENT_MAX)])

@@ -6,8 +6,6 @@ from typing import Protocol
 PLAN_OWNER_ROLES = ("admin", "coordinator")
 # Change only what their own agency leads.
 AGENCY_EDITOR_ROLES = ("press_officer", "trainer")
-# Comment on any item: methodological support needs to reach every agency.
-REVIEWER_ROLES = ("admin", "coordinator", "methodologist")
 
 
 class Actor(Protocol):
@@ -32,7 +30,3 @@ def can_edit_item(user: Actor, item) -> bool:
 
 def can_change_status(user: Actor, item) -> bool:
     return can_lead(user, item.lead_agency_id)
-
-
-def can_comment(user: Actor, item) -> bool:
-    return user.role in REVIEWER_ROLES or can_lead(user, item.lead_agency_id)

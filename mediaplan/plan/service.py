@@ -23,7 +23,7 @@ from mediaplan.plan.models import (
     PlanItemTag,
 )
 from mediaplan.plan.validation import validate_item
-from mediaplan.signals import plan_item_changed
+from mediaplan.signals import plan_item_changed, send
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def create_item(plan: Plan, data: PlanItemData, *, actor) -> PlanItem:
         PlanItemStatusChange(from_status=None, to_status="planned", actor_id=actor.id)
     )
     db.session.flush()
-    plan_item_changed.send(item)
+    send(plan_item_changed, item=item)
     logger.info("Plan item %s created by %s", item.number, actor.id)
     return item
 
@@ -124,7 +124,7 @@ def update_item(item: PlanItem, data: PlanItemData, *, actor) -> PlanItem:
     _raise_on_errors(validate_item(item.plan, data, actor=actor, item=item))
     _apply(item, data, actor=actor)
     db.session.flush()
-    plan_item_changed.send(item)
+    send(plan_item_changed, item=item)
     return item
 
 
@@ -167,7 +167,7 @@ def change_status(
     item.status = to_status
     item.updated_by_id = actor.id
     db.session.flush()
-    plan_item_changed.send(item)
+    send(plan_item_changed, item=item)
     return change
 
 

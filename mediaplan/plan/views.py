@@ -5,24 +5,19 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from mediaplan.agencies.service import agency_choices
-from mediaplan.comments.service import comments_for
-from mediaplan.db import current_language
+from mediaplan.db import current_language, writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.navigation import page_sections
 from mediaplan.plan import queries, rights, service
 from mediaplan.plan.choices import TRANSITIONS
-from mediaplan.plan.forms import CommentForm, PlanItemForm, StatusForm
+from mediaplan.plan.forms import PlanItemForm, StatusForm
 from mediaplan.plan.models import Plan, PlanItem
 from mediaplan.plan.schemas import load_query
 from mediaplan.plan.table import plan_table
 from mediaplan.web import get_or_404, select_choices, show_errors
 
 bp = Blueprint("plan", __name__)
-
-
-@bp.get("/")
-def home():
-    return redirect(url_for("plan.index" if current_user.is_authenticated else "auth.login"))
 
 
 @bp.get("/plan")
@@ -67,15 +62,14 @@ def item(item_id: int):
     return render_template(
         "plan/item.html",
         item=plan_item,
-        comments=comments_for(plan_item),
         can_edit=rights.can_edit_item(current_user, plan_item),
-        can_comment=rights.can_comment(current_user, plan_item),
         status_form=_status_form(plan_item),
-        comment_form=CommentForm(),
+        sections=page_sections("plan.item", plan_item, current_user),
     )
 
 
 @bp.route("/plan/<int:plan_id>/items/new", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @login_required
 def create(plan_id: int):
     plan = get_or_404(Plan, plan_id)
@@ -96,6 +90,7 @@ def create(plan_id: int):
 
 
 @bp.route("/plan/items/<int:item_id>/edit", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @login_required
 def edit(item_id: int):
     plan_item = get_or_404(PlanItem, item_id)
@@ -116,6 +111,7 @@ def edit(item_id: int):
 
 
 @bp.post("/plan/items/<int:item_id>/status")
+@writes
 @login_required
 def change_status(item_id: int):
     plan_item = get_or_404(PlanItem, item_id)

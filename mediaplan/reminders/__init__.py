@@ -10,7 +10,7 @@ def init_app(app: Flask) -> None:
     from mediaplan.scheduler.registry import JobKind, register
     from mediaplan.signals import plan_item_changed
 
-    plan_item_changed.connect(on_plan_item_changed)
+    plan_item_changed.connect(on_plan_item_changed, app)
     register(
         app,
         JobKind(

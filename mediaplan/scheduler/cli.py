@@ -6,7 +6,9 @@ import click
 from flask import current_app
 from flask.cli import AppGroup, with_appcontext
 
-jobs_cli = AppGroup("jobs", help="Scheduled jobs: list them, run one now.")
+jobs_cli = AppGroup(
+    "jobs", help="Scheduled jobs: list them, run one now, prune those that cannot run."
+)
 
 
 @click.command("scheduler")
@@ -16,27 +18,37 @@ def scheduler_command():
     from mediaplan.scheduler.runner import SchedulerProcess
     from mediaplan.scheduler.service import StoredJobError
 
-    process = SchedulerProcess(current_app._get_current_object())
+    process = SchedulerProcess(current_app._get_current_object(), exit_when_blocked=True)
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: process.stop.set())
     click.echo(f"Scheduler {process.holder} waiting for the lock (Ctrl+C stops it)")
     try:
         process.run()
     except StoredJobError as error:
-        raise click.ClickException(f"Stored jobs cannot be loaded: {error}") from error
+        raise click.ClickException(f"The scheduler will not start: {error}") from error
 
 
 @jobs_cli.command("list")
 def list_command():
-    """List the job kinds with their next and last run."""
-    from mediaplan.scheduler.service import job_statuses
+    """List the job kinds with their next and last run.
 
-    for status in job_statuses(current_app._get_current_object()):
+    Stored jobs that cannot run, which keep the scheduler from starting, are listed after them.
+    """
+    from mediaplan.scheduler.registry import job_kinds
+    from mediaplan.scheduler.service import PRUNE_ADVICE, job_statuses, orphaned_jobs
+
+    app = current_app._get_current_object()
+    for status in job_statuses(app):
         last = status.last_run
         click.echo(
             f"{status.kind.name}\tnext {status.next_run_at or '-'}\t"
             f"last {last.finished_at if last else '-'} {last.status if last else ''}"
         )
+    orphans = orphaned_jobs(job_kinds(app))
+    if orphans:
+        click.echo("\nThe scheduler will not start while these stored jobs cannot run:")
+        _echo_orphans(orphans)
+        click.echo(PRUNE_ADVICE)
 
 
 @jobs_cli.command("run")
@@ -52,3 +64,37 @@ def run_command(kind: str):
     if run is not None and run.status == "failed":
         raise click.ClickException(f"{kind} failed:\n{run.error}")
     click.echo(f"{kind}: {(run.result if run else '') or 'nothing to do'}")
+
+
+@jobs_cli.command("prune")
+@click.option("--yes", is_flag=True, help="Remove them without asking.")
+def prune_command(yes: bool):
+    """Remove the stored jobs that cannot run.
+
+    Those whose kind is no longer registered or whose state cannot be read keep the scheduler
+    from starting. Their run history is kept.
+    """
+    from mediaplan.extensions import db
+    from mediaplan.scheduler.registry import job_kinds
+    from mediaplan.scheduler.service import orphaned_jobs, prune_orphaned_jobs
+
+    kinds = job_kinds(current_app._get_current_object())
+    orphans = orphaned_jobs(kinds)
+    if not orphans:
+        click.echo("Every stored job can run: nothing to prune.")
+        return
+    click.echo("These stored jobs cannot run:")
+    _echo_orphans(orphans)
+    if not yes:
+        click.confirm("Remove these stored jobs?", abort=True)
+    listed = [orphan.job_id for orphan in orphans]
+    removed = prune_orphaned_jobs(listed, kinds)
+    db.session.commit()
+    click.echo(f"Removed: {', '.join(removed) or 'none'}.")
+    if kept := sorted(set(listed) - set(removed)):
+        click.echo(f"Kept, as they changed after they were listed: {', '.join(kept)}.")
+
+
+def _echo_orphans(orphans) -> None:
+    for orphan in orphans:
+        click.echo(f"  {orphan}")

@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+import sqlalchemy as sa
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -95,26 +96,35 @@ def sync_periodic_jobs(scheduler: BackgroundScheduler, app: Flask) -> None:
 
 
 class SchedulerProcess:
-    """Waits for the lock, leads while it holds it, stops when ``stop`` is set."""
+    """Waits for the lock, leads while it holds it, stops when ``stop`` is set.
 
-    def __init__(self, app: Flask, stop: threading.Event | None = None) -> None:
+    Stored jobs that cannot run keep it from scheduling, since APScheduler would delete them.
+    With ``exit_when_blocked`` it then raises StoredJobError: `mediaplan scheduler` exits and
+    its operator reads why. Otherwise, beside the web server, it logs the refusal, lets the lock
+    go and checks again every poll interval, so it starts once the jobs are pruned.
+    """
+
+    def __init__(
+        self, app: Flask, stop: threading.Event | None = None, *, exit_when_blocked: bool = False
+    ) -> None:
         self.app = app
         self.stop = stop or threading.Event()
+        self.exit_when_blocked = exit_when_blocked
         config = app.config
         self.poll_seconds = float(config["SCHEDULER_POLL_SECONDS"])
         self.heartbeat_seconds = float(config["SCHEDULER_HEARTBEAT_SECONDS"])
         self.stale_seconds = float(config["SCHEDULER_STALE_SECONDS"])
         self.holder = holder_name()
         self.is_leading = threading.Event()
+        # The stored jobs that last kept it from starting, so each refusal is logged once.
+        self._blocked_by: frozenset[str] = frozenset()
 
     def run(self) -> None:
         with self.app.app_context():
             lock = lock_for(db.engine, stale_after_seconds=self.stale_seconds)
         try:
             while not self.stop.is_set():
-                if self._try_acquire(lock):
-                    self._lead(lock)
-                else:
+                if not (self._try_acquire(lock) and self._lead(lock)):
                     self.stop.wait(self.poll_seconds)
         finally:
             lock.dispose()
@@ -126,11 +136,15 @@ class SchedulerProcess:
             logger.warning("Scheduler lock unavailable: %s", error)
             return False
 
-    def _lead(self, lock) -> None:
+    def _lead(self, lock) -> bool:
+        """Schedule until stopped or the lock is lost; False, with the lock let go, when the
+        stored jobs forbid starting now."""
+        if not self._may_start():
+            lock.release()
+            return False
         logger.info("Scheduler %s holds the lock and starts scheduling", self.holder)
         scheduler = None
         try:
-            service.check_stored_jobs(self.app)
             self._write(service.record_leadership)
             _current.update(app=self.app, lock=lock)
             scheduler = build_scheduler(self.app)
@@ -148,6 +162,33 @@ class SchedulerProcess:
                 self._write(service.record_release)
             lock.release()
             logger.info("Scheduler %s stopped scheduling", self.holder)
+        return True
+
+    def _may_start(self) -> bool:
+        """Whether every stored job can run; checked under the lock, as only its holder writes
+        the job store."""
+        try:
+            service.check_stored_jobs(self.app)
+        except service.StoredJobError as error:
+            if self.exit_when_blocked:
+                raise
+            blocked_by = frozenset(orphan.job_id for orphan in error.orphans)
+            if blocked_by != self._blocked_by:
+                logger.error(
+                    "Scheduler %s will not start: %s Checking again every %g s.",
+                    self.holder,
+                    error,
+                    self.poll_seconds,
+                )
+            self._blocked_by = blocked_by
+            return False
+        except sa.exc.DBAPIError as error:  # the database may be down; try again later
+            logger.warning("Scheduler %s could not read the stored jobs: %s", self.holder, error)
+            return False
+        if self._blocked_by:
+            logger.info("Scheduler %s: no stored job blocks it any more", self.holder)
+            self._blocked_by = frozenset()
+        return True
 
     def _beat(self, lock) -> None:
         while not self.stop.wait(self.heartbeat_seconds):

@@ -3,12 +3,13 @@
 import logging
 import pickle
 import traceback
+from collections.abc import Collection
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from apscheduler.util import ref_to_obj
+from apscheduler.job import Job
 from flask import Flask, current_app, has_app_context
 
 from mediaplan.db import utcnow
@@ -20,13 +21,44 @@ logger = logging.getLogger(__name__)
 
 LEADER = "scheduler"
 
+# Why a stored job cannot run (OrphanedJob.reason).
+UNREGISTERED_KIND = "unregistered_kind"
+UNLOADABLE = "unloadable"
+PRUNE_ADVICE = (
+    "Remove them with `mediaplan jobs prune` (their run history is kept), "
+    "or bring their job kinds back."
+)
+
 
 class UnknownJobKind(LookupError):
     pass
 
 
+@dataclass(frozen=True)
+class OrphanedJob:
+    """A stored job the scheduler cannot run: its kind is no longer registered, or APScheduler
+    cannot load it (and would silently delete it)."""
+
+    job_id: str
+    reason: str
+    kind: str | None = None
+    detail: str = ""
+
+    def __str__(self) -> str:
+        if self.reason == UNREGISTERED_KIND:
+            return (
+                f"stored job {self.job_id!r} runs job kind {self.kind!r}, which is no longer "
+                "registered"
+            )
+        return f"stored job {self.job_id!r} cannot be loaded ({self.detail})"
+
+
 class StoredJobError(RuntimeError):
-    """A job in the store cannot be loaded; APScheduler would silently delete it."""
+    """Stored jobs that cannot run keep the scheduler from starting."""
+
+    def __init__(self, orphans: list[OrphanedJob]) -> None:
+        self.orphans = orphans
+        super().__init__("; ".join(str(orphan) for orphan in orphans) + ". " + PRUNE_ADVICE)
 
 
 def run_kind(app: Flask, name: str, *, trigger: str, process: str = "") -> JobRun | None:
@@ -77,35 +109,69 @@ def _describe(error: Exception) -> str:
 
 
 def check_stored_jobs(app: Flask) -> None:
-    """Fail loudly on a stored job whose function or kind cannot be found.
+    """Refuse to schedule while a stored job cannot run, before APScheduler would delete it.
 
-    :raises StoredJobError: naming every such job, before APScheduler would delete it.
+    :raises StoredJobError: naming every such job.
     """
-    known = job_kinds(app)
-    problems = []
     with app.app_context():
-        rows = db.session.execute(sa.select(scheduler_jobs.c.id, scheduler_jobs.c.job_state))
-        for job_id, state in rows:
-            problems.extend(_job_problems(job_id, state, known))
-    if problems:
-        raise StoredJobError("; ".join(problems))
+        orphans = orphaned_jobs(job_kinds(app))
+    if orphans:
+        raise StoredJobError(orphans)
 
 
-def _job_problems(job_id: str, raw_state: bytes, known: dict) -> list[str]:
+def orphaned_jobs(kind_names: Collection[str]) -> list[OrphanedJob]:
+    """The stored jobs that cannot run with these job kinds; the caller has an app context."""
+    rows = db.session.execute(
+        sa.select(scheduler_jobs.c.id, scheduler_jobs.c.job_state).order_by(scheduler_jobs.c.id)
+    )
+    return [orphan for job_id, state in rows if (orphan := _orphan(job_id, state, kind_names))]
+
+
+def prune_orphaned_jobs(job_ids: Collection[str], kind_names: Collection[str]) -> list[str]:
+    """Delete those of ``job_ids`` that still cannot run, keeping their runs; flushes, never
+    commits.
+
+    Each job is judged again here rather than trusted from the list the operator confirmed, and
+    its row is deleted only if it still holds the state judged.
+
+    :returns: the ids deleted.
+    """
+    rows = db.session.execute(
+        sa.select(scheduler_jobs.c.id, scheduler_jobs.c.job_state).where(
+            scheduler_jobs.c.id.in_(list(job_ids))
+        )
+    ).all()
+    deleted = []
+    for job_id, state in rows:
+        if _orphan(job_id, state, kind_names) is None:
+            continue
+        result = db.session.execute(
+            sa.delete(scheduler_jobs).where(
+                scheduler_jobs.c.id == job_id, scheduler_jobs.c.job_state == state
+            )
+        )
+        if result.rowcount:
+            deleted.append(job_id)
+    return sorted(deleted)
+
+
+def _orphan(job_id: str, raw_state: bytes, kind_names: Collection[str]) -> OrphanedJob | None:
     try:
-        # The job store is written only by this application's scheduler (PITFALLS A).
-        state = pickle.loads(raw_state)  # noqa: S301
-    except Exception as error:  # any unpickling failure means the same: unloadable
-        return [f"job {job_id!r} cannot be read ({error})"]
-    problems = []
-    try:
-        ref_to_obj(state["func"])
-    except (LookupError, ValueError, TypeError) as error:
-        problems.append(f"job {job_id!r} refers to {state['func']!r}, which is gone ({error})")
-    args = state.get("args") or ()
-    if args and args[0] not in known:
-        problems.append(f"job {job_id!r} runs kind {args[0]!r}, which no package registers")
-    return problems
+        job = _load_job(raw_state)
+    except Exception as error:  # whatever APScheduler fails on, it deletes the job for
+        return OrphanedJob(job_id, UNLOADABLE, detail=f"{type(error).__name__}: {error}")
+    if job.args and job.args[0] not in kind_names:
+        return OrphanedJob(job_id, UNREGISTERED_KIND, kind=job.args[0])
+    return None
+
+
+def _load_job(raw_state: bytes) -> Job:
+    """Rebuild a stored job as APScheduler's SQLAlchemyJobStore does, failing where it would."""
+    # The job store is written only by this application's scheduler (PITFALLS A).
+    state = pickle.loads(raw_state)  # noqa: S301
+    job = Job.__new__(Job)
+    job.__setstate__(state)
+    return job
 
 
 @dataclass

@@ -1,13 +1,14 @@
-"""The scheduler page: jobs, their runs, the lock, and running a job now."""
+"""The scheduler page: jobs, their runs, the lock, stored jobs that cannot run, and running a
+job now."""
 
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 
-from mediaplan.auth.decorators import roles_required
-from mediaplan.db import utcnow
+from mediaplan.db import utcnow, writes
 from mediaplan.forms import Form
 from mediaplan.scheduler import service
 from mediaplan.scheduler.registry import job_kinds
+from mediaplan.web import roles_required
 
 bp = Blueprint("scheduler", __name__, url_prefix="/admin/scheduler")
 
@@ -19,6 +20,7 @@ def index():
     return render_template(
         "scheduler/index.html",
         statuses=service.job_statuses(app),
+        orphans=service.orphaned_jobs(job_kinds(app)),
         leader=service.leader(),
         health=service.scheduler_health(
             now=utcnow(), stale_after_seconds=float(app.config["SCHEDULER_STALE_SECONDS"])
@@ -28,6 +30,7 @@ def index():
 
 
 @bp.post("/jobs/<name>/run")
+@writes
 @roles_required("admin", "coordinator")
 def run_now(name: str):
     app = current_app._get_current_object()

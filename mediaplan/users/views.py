@@ -6,15 +6,21 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user
 
 from mediaplan.agencies.service import agency_choices
-from mediaplan.auth.decorators import roles_required
+from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.templating import label
 from mediaplan.users import service
 from mediaplan.users.forms import PasswordForm, PreferencesForm, UserCreateForm, UserEditForm
 from mediaplan.users.models import User
-from mediaplan.web import get_or_404, select_choices, show_errors
+from mediaplan.web import get_or_404, roles_required, select_choices, show_errors
 
 bp = Blueprint("users", __name__)
+
+
+def account_title(user) -> str:
+    """The account link's tooltip: who the user is in the plan."""
+    return f"{label('role', user.role)} · {user.agency.short_name}"
 
 
 @bp.get("/admin/users")
@@ -25,6 +31,7 @@ def index():
 
 
 @bp.route("/admin/users/new", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @roles_required("admin")
 def create():
     form = UserCreateForm()
@@ -50,6 +57,7 @@ def create():
 
 
 @bp.route("/admin/users/<int:user_id>", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @roles_required("admin")
 def edit(user_id: int):
     user = get_or_404(User, user_id)
@@ -75,6 +83,7 @@ def edit(user_id: int):
 
 
 @bp.route("/account", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @login_required
 def account():
     form = PreferencesForm(
@@ -89,6 +98,7 @@ def account():
 
 
 @bp.post("/account/password")
+@writes
 @login_required
 def change_password():
     form = PasswordForm()

@@ -4,6 +4,7 @@ not the per-item service. The items vary the demo plan's texts, agencies, tags a
 import datetime as dt
 import random
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 
@@ -19,6 +20,7 @@ from mediaplan.plan.models import (
     plan_item_co_executors,
 )
 from mediaplan.plan.service import sort_key
+from mediaplan.reminders.models import Reminder
 
 BATCH = 2_000
 STATUS_WEIGHTS = {"planned": 50, "in_progress": 25, "done": 15, "postponed": 6, "cancelled": 4}
@@ -27,6 +29,11 @@ REGION_WEIGHTS = {code: 3 if code in ("osh", "bishkek", "nationwide") else 1 for
 TEXT_FIELDS = [
     f"{name}_{lang}" for name in ("title", "description", "keywords") for lang in ("ky", "ru", "en")
 ]
+# What the item form proposes and the default settings: 3 days ahead, at 09:00 in Bishkek.
+REMINDER_DAYS = 3
+REMINDER_HOUR = 9
+REMINDER_ZONE = ZoneInfo("Asia/Bishkek")
+ACTIVE_STATUSES = ("planned", "in_progress")
 
 
 @dataclass
@@ -36,10 +43,19 @@ class Loaded:
     tags: int
     co_executors: int
     agency_codes: list[str]
+    # Agency ids by code, for filters that take an id.
+    agency_ids: dict[str, int]
+    reminders: int = 0
 
 
-def load_plan(url: str, *, items: int = 10_000, seed: int = 2025) -> Loaded:
-    """Insert the demo agencies, one 2025 plan and ``items`` items into the database at ``url``."""
+def load_plan(
+    url: str, *, items: int = 10_000, seed: int = 2025, reminders: bool = False
+) -> Loaded:
+    """Insert the demo agencies, one 2025 plan and ``items`` items into the database at ``url``.
+
+    With ``reminders``, every active item also gets the reminder row the service would keep
+    for it, as in a plan that has been in use: pending when due later, sent when due already.
+    """
     rng = random.Random(seed)
     now = dt.datetime.now(dt.UTC)
     engine = sa.create_engine(url)
@@ -50,13 +66,13 @@ def load_plan(url: str, *, items: int = 10_000, seed: int = 2025) -> Loaded:
                 sa.insert(Plan.__table__).returning(Plan.__table__.c.id),
                 [{k: v for k, v in data.PLAN.items() if k != "year"} | _stamps(now)],
             ).scalar_one()
-            counts = {"tags": 0, "co_executors": 0}
+            counts = {"tags": 0, "co_executors": 0, "reminders": 0}
             for start in range(0, items, BATCH):
                 rows = [
                     _item_row(rng, plan_id, n, agency_ids, now)
                     for n in range(start, min(start + BATCH, items))
                 ]
-                counts_batch = _insert_items(connection, rng, rows, agency_ids, now)
+                counts_batch = _insert_items(connection, rng, rows, agency_ids, now, reminders)
                 for key, value in counts_batch.items():
                     counts[key] += value
         if engine.dialect.name == "postgresql":
@@ -67,7 +83,15 @@ def load_plan(url: str, *, items: int = 10_000, seed: int = 2025) -> Loaded:
                 connection.exec_driver_sql("VACUUM ANALYZE")
     finally:
         engine.dispose()
-    return Loaded(plan_id, items, counts["tags"], counts["co_executors"], list(agency_ids))
+    return Loaded(
+        plan_id,
+        items,
+        counts["tags"],
+        counts["co_executors"],
+        list(agency_ids),
+        agency_ids,
+        counts["reminders"],
+    )
 
 
 def _stamps(now: dt.datetime) -> dict:
@@ -116,17 +140,40 @@ def _item_row(rng: random.Random, plan_id: int, n: int, agency_ids: dict, now) -
         "ends_on": ends_on,
         "budget": budget,
         "funding_source": "republican_budget" if budget else None,
+        "reminder_days": REMINDER_DAYS,
         **_stamps(now),
     }
 
 
-def _insert_items(connection, rng: random.Random, rows: list[dict], agency_ids, now) -> dict:
+def _reminder_row(item_id: int, row: dict, now: dt.datetime) -> dict | None:
+    """The reminder the service keeps for an item (reminders/service.py), or None."""
+    if row["status"] not in ACTIVE_STATUSES:
+        return None
+    day = (row["starts_on"] or row["ends_on"]) - dt.timedelta(days=REMINDER_DAYS)
+    due_at = dt.datetime.combine(day, dt.time(REMINDER_HOUR), tzinfo=REMINDER_ZONE)
+    due_at = due_at.astimezone(dt.UTC)
+    sent = due_at <= now
+    return {
+        "item_id": item_id,
+        "kind": "start" if row["starts_on"] else "due",
+        "due_at": due_at,
+        "state": "sent" if sent else "pending",
+        "sent_at": due_at if sent else None,
+        "recipients": 0,
+    }
+
+
+def _insert_items(
+    connection, rng: random.Random, rows: list[dict], agency_ids, now, reminders: bool
+) -> dict:
     table = PlanItem.__table__
     ids = connection.execute(
         sa.insert(table).returning(table.c.id, sort_by_parameter_order=True), rows
     ).scalars()
-    tags, co_executors, indicators, changes = [], [], [], []
+    tags, co_executors, indicators, changes, reminder_rows = [], [], [], [], []
     for item_id, row in zip(ids, rows, strict=True):
+        if reminders and (reminder := _reminder_row(item_id, row, now)) is not None:
+            reminder_rows.append(reminder)
         regions = rng.choices(list(REGION_WEIGHTS), weights=list(REGION_WEIGHTS.values()), k=3)
         for kind, codes in (
             ("region", set(regions[: rng.randint(1, 3)])),
@@ -173,7 +220,8 @@ def _insert_items(connection, rng: random.Random, rows: list[dict], agency_ids, 
         (plan_item_co_executors, co_executors),
         (PlanItemIndicator.__table__, indicators),
         (PlanItemStatusChange.__table__, changes),
+        (Reminder.__table__, reminder_rows),
     ):
         if values:
             connection.execute(sa.insert(target), values)
-    return {"tags": len(tags), "co_executors": len(co_executors)}
+    return {"tags": len(tags), "co_executors": len(co_executors), "reminders": len(reminder_rows)}

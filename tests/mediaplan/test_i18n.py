@@ -53,7 +53,10 @@ def test_unknown_language_is_refused(client, post):
     assert post("/language", data={"language": "de"}).status_code == 400
 
 
-def test_language_switch_never_redirects_off_site(client, post):
+def test_language_switch_never_redirects_off_site(client, post, login_as):
+    response = post("/language", data={"language": "ru", "next": "https://evil.example/"})
+    assert response.headers["Location"] == "/login"
+    login_as("viewer")
     response = post("/language", data={"language": "ru", "next": "https://evil.example/"})
     assert response.headers["Location"] == "/plan"
 

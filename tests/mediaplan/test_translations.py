@@ -1,13 +1,17 @@
 """The Kyrgyz, Russian and English catalogs are complete, consistent with their msgids, and
-cover every string marked for translation in the code. Needs no database."""
+cover every string marked for translation in the code: babel.cfg's mapping, which
+`make extract-messages` uses too, over every top-level package and the templates. Needs no
+database."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+from babel.util import pathmatch
 
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "mediaplan" / "translations"
@@ -58,18 +62,23 @@ def _strings(message) -> list[str]:
     return list(message.string) if message.pluralizable else [message.string]
 
 
-def _extracted() -> dict:
-    with (ROOT / "babel.cfg").open() as f:
-        method_map, options_map = parse_mapping_cfg(f)
+def _mapping(root: Path):
+    with (root / "babel.cfg").open() as f:
+        return parse_mapping_cfg(f)
+
+
+def _extracted(root: Path) -> dict:
+    """Every message the mapping in ``root``/babel.cfg finds under ``root``, with where."""
+    method_map, options_map = _mapping(root)
     found = {}
     for filename, lineno, message, _comments, _context in extract_from_dir(
-        ROOT, method_map, options_map, keywords=KEYWORDS
+        root, method_map, options_map, keywords=KEYWORDS
     ):
         found.setdefault(message, f"{filename}:{lineno}")
     return found
 
 
-EXTRACTED = _extracted()
+EXTRACTED = _extracted(ROOT)
 
 
 def test_extraction_finds_the_strings_of_code_and_templates():
@@ -78,6 +87,47 @@ def test_extraction_finds_the_strings_of_code_and_templates():
     assert "Log in" in EXTRACTED  # templates
     assert "Lead agency" in EXTRACTED  # Python, lazy_gettext
     assert ("%(num)d item", "%(num)d items") in EXTRACTED  # ngettext in a template
+
+
+def test_mapping_extracts_the_feature_packages_not_tests_or_build_output(tmp_path):
+    # campaigns/, feeds/ and calendar_exports/ are mapped before they exist: a tree that has
+    # them shows their strings would be extracted, and that tests and build output are not.
+    shutil.copy(ROOT / "babel.cfg", tmp_path)
+    sources = {
+        "feeds/__init__.py": "",
+        "feeds/x.py": '_l("A feed entry")\n',
+        "campaigns/review/service.py": 'lazy_gettext("A publication under review")\n',
+        "calendar_exports/views.py": 'ngettext("%(num)d event", "%(num)d events", 2)\n',
+        "templates/feeds/index.html": '{{ _("Partner feeds") }}\n',
+        "tests/feeds/test_x.py": '_l("A string only a test marks")\n',
+        "build/lib/feeds/x.py": '_l("A string in build output")\n',
+    }
+    for name, text in sources.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+
+    found = _extracted(tmp_path)
+
+    assert found == {
+        "A feed entry": "feeds/x.py:1",
+        "A publication under review": "campaigns/review/service.py:1",
+        ("%(num)d event", "%(num)d events"): "calendar_exports/views.py:1",
+        "Partner feeds": "templates/feeds/index.html:1",
+    }
+
+
+def _top_level_packages() -> list[str]:
+    return sorted(
+        path.parent.name for path in ROOT.glob("*/__init__.py") if path.parent.name != "tests"
+    )
+
+
+@pytest.mark.parametrize("package", _top_level_packages())
+def test_babel_cfg_maps_the_code_of_every_top_level_package(package):
+    method_map, _options = _mapping(ROOT)
+    for module in (f"{package}/views.py", f"{package}/service/review.py"):
+        methods = [method for pattern, method in method_map if pathmatch(pattern, module)]
+        assert methods[:1] == ["python"], f"babel.cfg extracts nothing from {module}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

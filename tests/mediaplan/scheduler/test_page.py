@@ -131,27 +131,39 @@ def test_healthz_reports_the_scheduler_and_its_heartbeat(app, db, client):
 
 
 def test_serve_starts_the_scheduler_unless_it_is_off(app, monkeypatch):
+    import threading
+
     import waitress
     from click.testing import CliRunner
     from flask.cli import ScriptInfo
 
     from mediaplan import cli
+    from mediaplan.scheduler import background
 
-    started = []
+    processes = []
+
+    class RecordingProcess:
+        holder = "test:1"
+
+        def __init__(self, scheduler_app):
+            self.app, self.stop, self.ran = scheduler_app, threading.Event(), threading.Event()
+            processes.append(self)
+
+        def run(self):
+            self.ran.set()
+
     monkeypatch.setattr(waitress, "serve", lambda *a, **kw: None)
-    monkeypatch.setattr(cli, "_start_scheduler", lambda app: started.append(app) or _Stopped())
+    monkeypatch.setattr(background, "SchedulerProcess", RecordingProcess)
     script = ScriptInfo(create_app=lambda: app)
-    assert CliRunner().invoke(cli.main, ["serve"], obj=script).exit_code == 0
+    result = CliRunner().invoke(cli.main, ["serve"], obj=script)
+    assert result.exit_code == 0
+    assert "Scheduler test:1 started" in result.output
     app.config["SCHEDULER"] = "off"
     try:
         assert CliRunner().invoke(cli.main, ["serve"], obj=script).exit_code == 0
     finally:
         app.config["SCHEDULER"] = "on"
-    assert started == [app]
-
-
-class _Stopped:
-    class stop:
-        @staticmethod
-        def set():
-            return None
+    [process] = processes
+    assert process.app is app and process.ran.wait(5)
+    # The web server stopped, so did the scheduler beside it.
+    assert process.stop.is_set()

@@ -19,6 +19,11 @@ MEDIAPLAN = str(Path(sys.executable).parent / "mediaplan")
 
 
 def start_scheduler(live_url, tmp_path, name):
+    return start_mediaplan(live_url, tmp_path, name, "scheduler")
+
+
+def start_mediaplan(live_url, tmp_path, name, *args):
+    """Runs `mediaplan <args>` on the live database with a fast scheduler, logging to a file."""
     env = {
         **os.environ,
         "MEDIAPLAN_DATABASE_URL": live_url,
@@ -27,7 +32,7 @@ def start_scheduler(live_url, tmp_path, name):
     }
     env.update({f"MEDIAPLAN_{key}": str(value) for key, value in FAST_SCHEDULER.items()})
     log = open(tmp_path / f"{name}.log", "w")  # noqa: SIM115 (closed with the process)
-    process = subprocess.Popen([MEDIAPLAN, "scheduler"], env=env, stdout=log, stderr=log)
+    process = subprocess.Popen([MEDIAPLAN, *args], env=env, stdout=log, stderr=log)
     process.log = log
     return process
 

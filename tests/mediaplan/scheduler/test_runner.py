@@ -1,19 +1,16 @@
 """The scheduler in this process: jobs run and are recorded, failures do not stop it, reminders
-due during downtime go out once after a restart, schedules survive restarts, and a stored job
-that cannot be loaded stops the start loudly."""
+due during downtime go out once after a restart, and schedules survive restarts. Stored jobs that
+cannot run: test_orphaned_jobs.py."""
 
-import pickle
 import threading
 import time
 
-import pytest
 import sqlalchemy as sa
 
 from mediaplan.extensions import db
 from mediaplan.scheduler.models import JobRun, scheduler_jobs
 from mediaplan.scheduler.registry import JobKind, register
 from mediaplan.scheduler.runner import SchedulerProcess
-from mediaplan.scheduler.service import StoredJobError, check_stored_jobs
 from tests.mediaplan.scheduler.conftest import outbox_rows
 
 
@@ -108,26 +105,3 @@ def test_periodic_jobs_keep_their_schedule_across_restarts(live_app):
     after = next_runs()
     assert after["plan.overdue_digest"] == before["plan.overdue_digest"]
     assert after["auth.purge_login_failures"] == before["auth.purge_login_failures"]
-
-
-def test_a_stored_job_that_cannot_be_loaded_stops_the_start(live_app):
-    with Running(live_app):
-        pass
-    state = {"version": 1, "id": "ghost", "func": "mediaplan.nowhere:gone", "args": ("ghost",)}
-    with live_app.app_context():
-        db.session.execute(
-            scheduler_jobs.insert().values(
-                id="ghost", next_run_time=None, job_state=pickle.dumps(state)
-            )
-        )
-        db.session.commit()
-    with pytest.raises(StoredJobError, match=r"mediaplan\.nowhere:gone"):
-        check_stored_jobs(live_app)
-    process = SchedulerProcess(live_app)
-    with pytest.raises(StoredJobError):
-        process.run()
-    with live_app.app_context():
-        # Nothing was deleted: the operator decides what happens to the job.
-        assert db.session.scalar(
-            sa.select(scheduler_jobs.c.id).where(scheduler_jobs.c.id == "ghost")
-        )

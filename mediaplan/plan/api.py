@@ -1,30 +1,35 @@
-"""/api/v1/plan-items: the plan table for partner systems, and changing items."""
+"""The plan in the API: /api/v1/plan-items (the plan table for partner systems, and changing
+items), and /api/v1/plans and /api/v1/agencies, the ids a partner needs to fill in an item."""
 
 from dataclasses import replace
 
+import sqlalchemy as sa
 from flask import abort, current_app
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm import selectinload
 
+from mediaplan.agencies.models import Agency
 from mediaplan.api.blueprint import ApiBlueprint, commits
-from mediaplan.api.schemas import (
+from mediaplan.db import current_language
+from mediaplan.errors import ValidationFailed
+from mediaplan.extensions import db
+from mediaplan.plan import rights, service
+from mediaplan.plan.api_schemas import (
+    AgencySchema,
     PlanItemCreateSchema,
     PlanItemPageSchema,
     PlanItemPatchSchema,
     PlanItemQueryArgsSchema,
     PlanItemSchema,
+    PlanSchema,
     StatusChangeSchema,
 )
-from mediaplan.db import current_language
-from mediaplan.errors import ValidationFailed
-from mediaplan.extensions import db
-from mediaplan.plan import rights, service
 from mediaplan.plan.filters import filtered_items
 from mediaplan.plan.models import Plan, PlanItem
 from mediaplan.web import get_or_404
 
-blp = ApiBlueprint(
+items = ApiBlueprint(
     "api_plan_items",
     __name__,
     url_prefix="/api/v1/plan-items",
@@ -35,10 +40,10 @@ blp = ApiBlueprint(
 ITEM = "/<int:item_id>"
 
 
-@blp.get("")
+@items.get("")
 @commits
-@blp.arguments(PlanItemQueryArgsSchema, location="query")
-@blp.response(200, PlanItemPageSchema)
+@items.arguments(PlanItemQueryArgsSchema, location="query")
+@items.response(200, PlanItemPageSchema)
 def list_items(query: dict):
     """Items passing the filters, a page at a time.
 
@@ -56,17 +61,17 @@ def list_items(query: dict):
     )
 
 
-@blp.get(ITEM)
+@items.get(ITEM)
 @commits
-@blp.response(200, PlanItemSchema)
+@items.response(200, PlanItemSchema)
 def get_item(item_id: int):
     return get_or_404(PlanItem, item_id)
 
 
-@blp.post("")
+@items.post("")
 @commits
-@blp.arguments(PlanItemCreateSchema)
-@blp.response(201, PlanItemSchema)
+@items.arguments(PlanItemCreateSchema)
+@items.response(201, PlanItemSchema)
 def create_item(fields: dict):
     if not rights.can_create_items(current_user):
         abort(403)
@@ -76,10 +81,10 @@ def create_item(fields: dict):
     return service.create_item(plan, service.PlanItemData(**fields), actor=current_user)
 
 
-@blp.patch(ITEM)
+@items.patch(ITEM)
 @commits
-@blp.arguments(PlanItemPatchSchema)
-@blp.response(200, PlanItemSchema)
+@items.arguments(PlanItemPatchSchema)
+@items.response(200, PlanItemSchema)
 def update_item(changes: dict, item_id: int):
     """Change the fields given; the others keep their values."""
     item = get_or_404(PlanItem, item_id)
@@ -89,10 +94,10 @@ def update_item(changes: dict, item_id: int):
     return service.update_item(item, data, actor=current_user)
 
 
-@blp.post(f"{ITEM}/status")
+@items.post(f"{ITEM}/status")
 @commits
-@blp.arguments(StatusChangeSchema)
-@blp.response(200, PlanItemSchema)
+@items.arguments(StatusChangeSchema)
+@items.response(200, PlanItemSchema)
 def change_status(change: dict, item_id: int):
     """Move the item to another status; postponing, cancelling and reopening need a reason."""
     item = get_or_404(PlanItem, item_id)
@@ -100,3 +105,28 @@ def change_status(change: dict, item_id: int):
         abort(403)
     service.change_status(item, change["status"], actor=current_user, reason=change["reason"])
     return item
+
+
+plans = ApiBlueprint(
+    "api_plans", __name__, url_prefix="/api/v1/plans", description="Media plans, latest first."
+)
+agencies = ApiBlueprint(
+    "api_agencies",
+    __name__,
+    url_prefix="/api/v1/agencies",
+    description="Agencies; only active ones may lead an item.",
+)
+
+
+@plans.get("")
+@commits
+@plans.response(200, PlanSchema(many=True))
+def list_plans():
+    return db.session.scalars(sa.select(Plan).order_by(Plan.starts_on.desc(), Plan.id)).all()
+
+
+@agencies.get("")
+@commits
+@agencies.response(200, AgencySchema(many=True))
+def list_agencies():
+    return db.session.scalars(sa.select(Agency).order_by(Agency.code)).all()

@@ -1,1 +1,0 @@
-"""The API's resources, a blueprint each, all under /api/v1/."""
