@@ -3,10 +3,10 @@
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
-# The plan table's totals by plan version and filters (plan/table.py).
-TOTALS_CACHE = "mediaplan.plan_totals"
-# Filter combinations kept per process; an entry is a few hundred bytes.
-TOTALS_CACHE_SIZE = 2048
+# The in-memory indexes of plans' items, by plan and items version (plan/index.py).
+PLAN_INDEXES = "mediaplan.plan_indexes"
+# Versions of plans kept per process; at 10,000 items an index takes a few megabytes.
+PLAN_INDEXES_SIZE = 8
 
 
 def init_app(app: Flask) -> None:
@@ -22,7 +22,7 @@ def init_app(app: Flask) -> None:
     for resource in (api.items, api.plans, api.agencies):
         add_resource(app, resource)
     listen_for_item_changes()
-    app.extensions[TOTALS_CACHE] = VersionedCache(size=TOTALS_CACHE_SIZE)
+    app.extensions[PLAN_INDEXES] = VersionedCache(size=PLAN_INDEXES_SIZE)
     for name, vocabulary in choices.VOCABULARIES.items():
         add_vocabulary(app, name, vocabulary)
     add_menu_entry(app, MenuEntry(endpoint="plan.index", label=_l("Media plan"), order=10))

@@ -94,30 +94,38 @@ def item_conditions(
         if code:
             tags = PlanItemTag.__table__.c
             conditions.append(linked(tags.item_id, tags.kind == kind, tags.code == code))
-    conditions.extend(_date_conditions(filters, plan))
-    if filters.q and filters.q.strip():
-        conditions.append(PlanItem.search_text.like(_like_pattern(filters.q), escape="\\"))
-    return conditions
-
-
-def _date_conditions(filters: PlanItemFilters, plan: Plan | PlanScope | None) -> list:
-    date_from, date_to = filters.date_from, filters.date_to
-    if filters.quarter:
-        year = plan.starts_on.year if plan else dt.date.today().year
-        q_from, q_to = quarter_bounds(year, filters.quarter)
-        date_from = max(date_from, q_from) if date_from else q_from
-        date_to = min(date_to, q_to) if date_to else q_to
+    year = plan.starts_on.year if plan else dt.date.today().year
+    date_from, date_to = date_bounds(filters, year)
     # An item occupies [starts_on, ends_on], or just its deadline day; keep those that overlap.
-    conditions = []
     if date_from:
         conditions.append(PlanItem.ends_on >= date_from)
     if date_to:
         conditions.append(sa.func.coalesce(PlanItem.starts_on, PlanItem.ends_on) <= date_to)
+    term = search_term(filters.q)
+    if term:
+        conditions.append(PlanItem.search_text.like(_like_pattern(term), escape="\\"))
     return conditions
 
 
-def _like_pattern(text: str) -> str:
-    escaped = text.strip().casefold().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+def date_bounds(filters: PlanItemFilters, year: int) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day an item must overlap to pass the date filters: the range asked
+    for, narrowed to the quarter of ``year`` (the plan's) when one is chosen."""
+    date_from, date_to = filters.date_from, filters.date_to
+    if filters.quarter:
+        q_from, q_to = quarter_bounds(year, filters.quarter)
+        date_from = max(date_from, q_from) if date_from else q_from
+        date_to = min(date_to, q_to) if date_to else q_to
+    return date_from, date_to
+
+
+def search_term(q: str | None) -> str | None:
+    """What free text looks for in an item's casefolded number and titles, if anything."""
+    term = (q or "").strip().casefold()
+    return term or None
+
+
+def _like_pattern(term: str) -> str:
+    escaped = term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 

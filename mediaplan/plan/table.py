@@ -1,12 +1,13 @@
 """The plan table on the web: one page of items with everything each row shows, read in a fixed
 number of queries whatever the page size, and turned into ready strings for the template.
 
+Which items pass the filters, how many they are and which of them make the page comes from
+the plan's in-memory index (plan/index.py); the database then gives the page's rows by id.
 The rows are plain column tuples, not ORM objects: a page needs a dozen columns of each item
 (not its descriptions in three languages), and building and tracking ORM objects cost more
 than the queries themselves."""
 
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import dataclass
 from typing import NamedTuple
 
 import sqlalchemy as sa
@@ -16,8 +17,9 @@ from flask_sqlalchemy.pagination import Pagination
 from mediaplan.agencies.models import Agency
 from mediaplan.db import LANGUAGES, joined_strings, localized
 from mediaplan.extensions import db
-from mediaplan.plan import TOTALS_CACHE
-from mediaplan.plan.filters import PlanItemFilters, PlanScope, item_conditions, item_ordering
+from mediaplan.plan import PLAN_INDEXES
+from mediaplan.plan.filters import PlanItemFilters
+from mediaplan.plan.index import PlanIndex, build_plan_index, titles_of_plan
 from mediaplan.plan.models import Plan, PlanItem, PlanItemTag, plan_item_co_executors
 from mediaplan.templating import item_dates, labels, locale_tag
 
@@ -45,9 +47,11 @@ ROW_COLUMNS = (
     .scalar_subquery()
     .label("co_executors"),
 )
+# The page's rows, by the ids the index chose. Built once: building a statement costs about
+# as much as running it.
+_ROWS_BY_ID = sa.select(*ROW_COLUMNS).where(PlanItem.id.in_(sa.bindparam("ids", expanding=True)))
 # url_for once per page with this id, then the real ids put in its place.
 _SENTINEL_ID = 2_147_483_647
-STATEMENT_CACHE_SIZE = 512
 
 # Built once: building a statement costs about as much as running these small ones.
 _AGENCY_NAMES = [
@@ -78,19 +82,32 @@ class PlanTable:
     agency_choices: list[tuple[int, str]]
 
 
-class RowPagination(Pagination):
-    """Flask-SQLAlchemy's pagination over a SELECT of columns (``select``) with LIMIT and
-    OFFSET parameters, one row tuple per item, with the number of items from ``total()``."""
+class IndexPagination(Pagination):
+    """Flask-SQLAlchemy's pagination over the items of a plan ``index`` passing ``filters``
+    (their bitset is ``bits``), one row tuple per item, in the order the filters ask for."""
 
     def _query_items(self) -> list[sa.Row]:
-        parameters = {"limit": self.per_page, "offset": self._query_offset}
+        args = self._query_args
+        index: PlanIndex | None = args["index"]
+        if index is None:
+            return []
+        ids = index.page(
+            args["bits"],
+            args["filters"],
+            language=args["language"],
+            offset=self._query_offset,
+            limit=self.per_page,
+        )
+        if not ids:
+            return []
         # On the session's connection, as every query of the table: plain rows without the
         # ORM's result processing, which costs more than the query.
-        connection = db.session.connection()
-        return list(connection.execute(self._query_args["select"], parameters))
+        rows = db.session.connection().execute(_ROWS_BY_ID, {"ids": ids})
+        by_id = {row.id: row for row in rows}
+        return [by_id[item_id] for item_id in ids if item_id in by_id]
 
     def _query_count(self) -> int:
-        return self._query_args["total"]()
+        return PlanIndex.count(self._query_args["bits"])
 
 
 def plan_table(
@@ -102,17 +119,19 @@ def plan_table(
     per_page: int,
     max_per_page: int,
 ) -> PlanTable:
-    """Two queries, three when the total is not known yet for this version of the plan: the
+    """Two queries, five when this version of the plan has no index in this process yet: the
     page's items with their regions and co-executors, and every agency (names for the rows and
     choices for the filter)."""
-    scope = PlanScope(plan.id, plan.starts_on) if plan is not None else None
-    pagination = RowPagination(
+    index = plan_index(plan) if plan is not None else None
+    pagination = IndexPagination(
         page=page,
         per_page=per_page,
         max_per_page=max_per_page,
         error_out=False,
-        select=_page_select(filters, scope, language),
-        total=lambda: total(filters, plan=plan),
+        index=index,
+        bits=index.matching(filters, year=plan.starts_on.year) if index is not None else 0,
+        filters=filters,
+        language=language,
     )
     items = pagination.items
     agencies = list(db.session.connection().execute(_AGENCIES))
@@ -155,34 +174,18 @@ def plan_table(
     return PlanTable(pagination, rows, choices)
 
 
-@lru_cache(maxsize=STATEMENT_CACHE_SIZE)
-def _page_select(filters: PlanItemFilters, scope: PlanScope | None, language: str) -> sa.Select:
-    """One page of the items passing ``filters``. Built once per filters: SQLAlchemy then
-    reuses the statement's cache key and compiled form instead of building both anew."""
-    return (
-        sa.select(*ROW_COLUMNS)
-        .where(*item_conditions(filters, scope, correlated=True))
-        .order_by(*item_ordering(filters, language))
-        .limit(sa.bindparam("limit", type_=sa.Integer))
-        .offset(sa.bindparam("offset", type_=sa.Integer))
-    )
-
-
 def _split(joined: str | None) -> list[str]:
     return joined.split(",") if joined else []
 
 
-def total(filters: PlanItemFilters, *, plan: Plan | None) -> int:
-    """How many items pass ``filters``, counted once per version of the plan's items and
-    filters: paging through a result, or many people opening the same view, counts once.
-    Counting visits every matching item, some milliseconds at 10,000 items."""
+def plan_index(plan: Plan) -> PlanIndex:
+    """The index of the plan's items as they are in this version of the plan, built at the
+    first view after a change, then shared by every request of this process."""
+    plan_id = plan.id
 
-    def count() -> int:
-        select = sa.select(sa.func.count(PlanItem.id)).where(*item_conditions(filters, plan))
-        return db.session.execute(select).scalar_one()
+    def build() -> PlanIndex:
+        # Titles are read, if ever, by the request that first sorts by title.
+        load_titles = lambda: titles_of_plan(db.session.connection(), plan_id)  # noqa: E731
+        return build_plan_index(db.session.connection(), plan_id, load_titles)
 
-    if plan is None:
-        return count()
-    # Sorting does not change the total, and the plan is already in the key.
-    key = (plan.id, plan.items_version, replace(filters, plan_id=None, sort="", descending=False))
-    return current_app.extensions[TOTALS_CACHE].get(key, count)
+    return current_app.extensions[PLAN_INDEXES].get((plan_id, plan.items_version), build)

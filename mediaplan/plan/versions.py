@@ -1,6 +1,6 @@
 """Each plan carries a version of its items: a random token replaced in every flush that changes
 the plan or adds, changes or removes one of its items, their tags or co-executors. What is kept
-in memory about a plan's items, such as the totals of the plan table, is keyed on it, so every
+in memory about a plan's items, such as the plan table's index, is keyed on it, so every
 worker and process sees a change at its next read of the plan.
 
 The token is random rather than a counter so that no two databases, and no rolled-back
@@ -45,19 +45,31 @@ class VersionedCache:
         self._size = size
         self._entries: OrderedDict[Hashable, object] = OrderedDict()
         self._lock = threading.Lock()
+        # One lock per key being computed: the threads asking for it meanwhile wait for that
+        # one result instead of each computing it again.
+        self._computing: dict[Hashable, threading.Lock] = {}
 
     def get(self, key: Hashable, compute: Callable[[], object]) -> object:
         with self._lock:
             if key in self._entries:
                 self._entries.move_to_end(key)
                 return self._entries[key]
-        # Computed outside the lock: a slow count must not hold up other threads.
-        value = compute()
-        with self._lock:
-            self._entries[key] = value
-            self._entries.move_to_end(key)
-            while len(self._entries) > self._size:
-                self._entries.popitem(last=False)
+            computing = self._computing.setdefault(key, threading.Lock())
+        # Computed outside the map's lock: a slow computation holds up only its own key.
+        with computing:
+            with self._lock:
+                if key in self._entries:
+                    return self._entries[key]
+            try:
+                value = compute()
+            finally:
+                with self._lock:
+                    self._computing.pop(key, None)
+            with self._lock:
+                self._entries[key] = value
+                self._entries.move_to_end(key)
+                while len(self._entries) > self._size:
+                    self._entries.popitem(last=False)
         return value
 
     def clear(self) -> None:

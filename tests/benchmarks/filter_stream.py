@@ -1,8 +1,7 @@
 """Requests of the plan table whose filters never repeat, for the cold plan-list figure.
 
-The table counts the items passing a set of filters once per plan version and filter set and
-keeps the total in memory (plan/table.py); the page and the sort are not part of that key. A
-request whose filter set the server has not seen before therefore counts its total: a miss.
+Anything a server kept per set of filters (a total, a page) would miss on each of these: every
+request has a filter set no earlier request of the run had, whatever its page and sort.
 
 Each request here has a filter set no earlier request of the stream had, combines 1 to 4
 filters (direction, format, status, region, target group, agency, quarter or date range, free
@@ -52,7 +51,7 @@ Shape = tuple[frozenset[str], tuple[str, str]]
 @dataclass(frozen=True)
 class FilteredRequest:
     path: str
-    # The filters as the totals cache sees them: without page and sort.
+    # The filter set, without page and sort.
     filters: tuple[tuple[str, str], ...]
     shape: Shape
     total: int
