@@ -184,10 +184,6 @@ def unread_count_of(user_id: sa.ColumnElement[int]) -> sa.ScalarSelect[int]:
     )
 
 
-def unread_count(user) -> int:
-    return db.session.scalar(sa.select(unread_count_of(sa.literal(user.id)))) or 0
-
-
 def messages_for(user, *, limit: int = 100) -> list[OutboxMessage]:
     query = (
         sa.select(OutboxMessage)

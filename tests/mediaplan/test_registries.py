@@ -165,3 +165,18 @@ def test_healthz_reports_the_registered_checks(client):
     body = client.get("/healthz").get_json()
     assert body["status"] == "ok"
     assert body["scheduler"]["status"] in ("never_started", "running", "stale", "stopped")
+
+
+def test_a_user_figure_is_counted_when_the_loader_did_not_read_it(app, ctx, make_user):
+    from mediaplan.extensions import db
+    from mediaplan.navigation import user_figure
+    from mediaplan.notifications.service import UNREAD, queue_message
+    from mediaplan.users.models import User
+
+    user = db.session.get(User, make_user("viewer").id)
+    queue_message(user, "Напоминание", "Текст", language="ru")
+    db.session.flush()
+    assert not hasattr(user, "figures")
+    assert user_figure(user, UNREAD) == 1
+    user.figures = {UNREAD: 5}
+    assert user_figure(user, UNREAD) == 5
