@@ -9,16 +9,12 @@ path line in a .pth file only appends that folder to sys.path; the .pth files in
 them the editable install's import hook that points at the checkout, are not run. So `mediaplan`
 can come only from the wheel, and the test checks that it does."""
 
-import contextlib
-import http.client
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
-import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +22,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 from markupsafe import escape
+
+from tests.servers import get, serving
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = ("ky", "ru", "en")
@@ -151,12 +149,12 @@ def test_installed_mediaplan_migrates_and_serves_pages_in_kyrgyz(venv, env, tmp_
     assert " /healthz " in routes
     assert " /login " in routes
 
-    with _serving(mediaplan, cwd=tmp_path, env=env) as port:
-        status, body = _get(port, "/healthz")
+    with serving(env, tmp_path / "serve.log", command=str(mediaplan), cwd=tmp_path) as (_, port):
+        status, body = get(port, "/healthz")
         assert status == 200, body
         assert json.loads(body)["database"]["status"] == "ok"
 
-        status, body = _get(port, "/login", {"Accept-Language": "ky"})
+        status, body = get(port, "/login", {"Accept-Language": "ky"})
         assert status == 200
         log_in = _kyrgyz("Log in")
         assert log_in != "Log in"
@@ -166,52 +164,3 @@ def test_installed_mediaplan_migrates_and_serves_pages_in_kyrgyz(venv, env, tmp_
 def _kyrgyz(msgid: str) -> str:
     with KYRGYZ_CATALOG.open("rb") as f:
         return read_po(f, locale="ky")[msgid].string
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def _serving(mediaplan: Path, *, cwd: Path, env: dict):
-    port = _free_port()
-    log_path = cwd / "serve.log"
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [str(mediaplan), "serve", "--port", str(port)],
-            cwd=cwd,
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        deadline = time.monotonic() + 30
-        while _get(port, "/healthz")[0] is None:
-            assert server.poll() is None, f"the server stopped:\n{log_path.read_text()}"
-            assert time.monotonic() < deadline, (
-                f"the server never answered:\n{log_path.read_text()}"
-            )
-            time.sleep(0.1)
-        yield port
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-
-
-def _get(port: int, path: str, headers: dict | None = None) -> tuple[int | None, str]:
-    """The status and body of a GET, or (None, "") while nothing listens."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    try:
-        connection.request("GET", path, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.read().decode()
-    except ConnectionError:
-        return None, ""
-    finally:
-        connection.close()

@@ -25,11 +25,8 @@ import http.cookies
 import os
 import re
 import secrets
-import shutil
-import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -42,12 +39,12 @@ import sqlalchemy as sa
 
 from tests.benchmarks import bulk
 from tests.benchmarks.filter_stream import FilteredRequest, FilterStream, summarize
+from tests.servers import HOST, mediaplan_command, serving
 
 pytestmark = pytest.mark.benchmark
 
 ITEMS = 10_000
 MIN_RATIO = 0.25
-HOST = "127.0.0.1"
 HEALTHZ = "/healthz"
 FILTERED = "/plan?direction=media_plan&region=osh&page=3"
 UNFILTERED = "/plan"
@@ -210,7 +207,7 @@ def run_server(
 ) -> ServerRun:
     run = ServerRun(server, {path: Target(path) for path in server.targets})
     log_path = tmp_path / f"server-{server.name.replace(' ', '-')}.log"
-    with running_server(env, log_path) as (process, port):
+    with serving(env, log_path) as (process, port):
         if server.scheduler:
             wait_for_scheduler(engine, process, log_path)
         cookie = log_in(port, EMAIL, password)
@@ -293,15 +290,9 @@ def page_check(expected: dict[str, FilteredRequest]) -> Callable[[str, bytes], s
     return check
 
 
-def mediaplan_command() -> list[str]:
-    """The `mediaplan` console script of this virtualenv."""
-    script = Path(sys.executable).with_name("mediaplan")
-    return [str(script) if script.exists() else shutil.which("mediaplan") or "mediaplan"]
-
-
 def mediaplan(env: dict, *args: str, stdin: str | None = None) -> str:
     result = subprocess.run(
-        [*mediaplan_command(), *args],
+        [mediaplan_command(), *args],
         env=env,
         input=stdin,
         capture_output=True,
@@ -311,51 +302,6 @@ def mediaplan(env: dict, *args: str, stdin: str | None = None) -> str:
     )
     assert result.returncode == 0, f"mediaplan {' '.join(args)}: {result.stderr}"
     return result.stdout
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def running_server(env: dict, log_path: Path):
-    """`mediaplan serve` on a free loopback port, as (process, port); stopped however the block
-    ends."""
-    port = free_port()
-    with log_path.open("w") as log:
-        server = subprocess.Popen(
-            [*mediaplan_command(), "serve", "--host", HOST, "--port", str(port)],
-            env=env,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            wait_until_up(server, port, log_path)
-            yield server, port
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait(timeout=10)
-
-
-def wait_until_up(server: subprocess.Popen, port: int, log_path: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the server exited: {log_path.read_text()}")
-        with contextlib.suppress(OSError):
-            connection = http.client.HTTPConnection(HOST, port, timeout=2)
-            connection.request("GET", HEALTHZ)
-            if connection.getresponse().status == 200:
-                connection.close()
-                return
-        time.sleep(0.1)
-    pytest.fail(f"the server did not answer within 30 s: {log_path.read_text()}")
 
 
 # The scheduler's state is read from its tables rather than from /healthz, whose shape is

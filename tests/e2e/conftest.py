@@ -2,24 +2,17 @@
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.servers import HOST, serving
+
 DEMO_PASSWORD = "e2e demo password"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")
@@ -35,31 +28,8 @@ def server(tmp_path_factory):
     mediaplan = str(BIN / "mediaplan")
     subprocess.run([mediaplan, "db", "upgrade"], env=env, check=True, capture_output=True)
     subprocess.run([mediaplan, "demo", "load"], env=env, check=True, capture_output=True)
-    port = _free_port()
-    process = subprocess.Popen(
-        [mediaplan, "serve", "--port", str(port)],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_up(base + "/healthz")
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-
-
-def _wait_until_up(url: str) -> None:
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=1):  # noqa: S310 (loopback URL)
-                return
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"the server did not answer at {url}")
+    with serving(env, instance / "serve.log", command=mediaplan) as (_, port):
+        yield f"http://{HOST}:{port}"
 
 
 @pytest.fixture(scope="session")

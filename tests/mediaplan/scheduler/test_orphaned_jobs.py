@@ -4,11 +4,8 @@ and `mediaplan jobs list` show them, the scheduler refuses to start and says how
 
 import logging
 import pickle
-import socket
 import threading
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 import sqlalchemy as sa
@@ -28,6 +25,7 @@ from mediaplan.scheduler.service import (
 )
 from tests.mediaplan.scheduler.test_processes import holder, start_mediaplan, stop
 from tests.mediaplan.scheduler.test_runner import Running, wait_for
+from tests.servers import free_port, get
 
 RETIRED = "retired.kind"
 ADVICE = "mediaplan jobs prune"
@@ -239,7 +237,7 @@ def test_serve_keeps_serving_while_the_scheduler_waits_for_the_prune(
     port = free_port()
     server = start_mediaplan(live_url, tmp_path, "serve", "serve", "--port", str(port))
     try:
-        assert wait_for(lambda: healthz(port) == 200)
+        assert wait_for(lambda: get(port, "/healthz")[0] == 200)
         log = tmp_path / "serve.log"
         assert wait_for(lambda: "will not start" in log.read_text())
         assert f"stored job '{RETIRED}'" in log.read_text() and ADVICE in log.read_text()
@@ -247,7 +245,7 @@ def test_serve_keeps_serving_while_the_scheduler_waits_for_the_prune(
 
         assert live_app.test_cli_runner().invoke(args=["jobs", "prune", "--yes"]).exit_code == 0
         assert wait_for(lambda: (holder(live_app) or "").endswith(f":{server.pid}"))
-        assert healthz(port) == 200
+        assert get(port, "/healthz")[0] == 200
         assert log.read_text().count("will not start") == 1
     finally:
         stop(server)
@@ -264,17 +262,3 @@ def logged_in(app, user_id):
         session["_user_id"] = session_id
         session["_fresh"] = True
     return client
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def healthz(port: int) -> int | None:
-    try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
-            return response.status
-    except (urllib.error.URLError, ConnectionError):
-        return None
