@@ -34,7 +34,7 @@ def create_app(test_config: Mapping | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
-    from mediaplan.db import configure_engine_events
+    from mediaplan.db import configure_engine_events, note_pending_uses
     from mediaplan.extensions import csrf, db, migrate
 
     db.init_app(app)
@@ -43,7 +43,10 @@ def register_extensions(app: Flask) -> None:
     )
     csrf.init_app(app)
     with app.app_context():
-        configure_engine_events(db.engine)
+        configure_engine_events(
+            db.engine, busy_timeout_ms=int(app.config["SQLITE_BUSY_TIMEOUT_MS"])
+        )
+    app.teardown_request(note_pending_uses)
 
 
 def load_features(app: Flask) -> None:
@@ -92,8 +95,10 @@ def register_web(app: Flask) -> None:
     from mediaplan.navigation import register_navigation
     from mediaplan.security import register_security
     from mediaplan.templating import register_template_globals
+    from mediaplan.web import retry_writes_when_busy
 
     register_error_handlers(app)
+    retry_writes_when_busy(app)
     register_security(app)
     register_template_globals(app)
     register_navigation(app)

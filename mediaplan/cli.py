@@ -39,6 +39,25 @@ def serve_command(host: str, port: int | None, threads: int):
 
     port = port or int(os.environ.get("PORT") or 5000)
     app = current_app._get_current_object()
+    # The address first: a port in use must stop us before anything runs in the background.
+    try:
+        _check_address(host, port)
+    except OSError as error:
+        raise click.ClickException(
+            f"Cannot serve on {host}:{port} ({error.strerror or error}). Stop the program "
+            "using it, or choose another port with --port or PORT."
+        ) from error
+    server = waitress.create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        ident="mediaplan",
+        # Behind trusted proxies the app reads their X-Forwarded-* headers (ProxyFix, with
+        # TRUSTED_PROXIES); waitress would otherwise drop them, and every request would seem
+        # to come from the proxy, sharing one address's login limit.
+        clear_untrusted_proxy_headers=not int(app.config["TRUSTED_PROXIES"]),
+    )
     stops = []
     for start in registry(app).background_services.values():
         stop = start(app)
@@ -47,10 +66,26 @@ def serve_command(host: str, port: int | None, threads: int):
     click.echo(f"Mediaplan at http://{host}:{port}/ (Ctrl+C stops it)")
     _freeze_startup_objects()
     try:
-        waitress.serve(app, host=host, port=port, threads=threads, ident="mediaplan")
+        server.run()
+    except KeyboardInterrupt:
+        pass
     finally:
+        server.close()
         for stop in stops:
             stop()
+
+
+def _check_address(host: str, port: int) -> None:
+    """Bind the address as waitress will, and let it go: an OSError says why it cannot serve
+    there (waitress itself leaves its socket open when binding fails)."""
+    import socket
+
+    family, kind, _proto, _name, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[
+        0
+    ]
+    with socket.socket(family, kind) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        probe.bind(address)
 
 
 def _freeze_startup_objects() -> None:

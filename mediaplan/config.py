@@ -19,6 +19,9 @@ DEFAULTS: dict[str, object] = {
     # Interface language when neither the user nor the browser picks Kyrgyz, Russian or English.
     "DEFAULT_LOCALE": "ru",
     "DEFAULT_TIMEZONE": "Asia/Bishkek",
+    # SQLite: how long a write waits for another's write lock; a view then tries once more,
+    # and answers "busy" (503) if it waits in vain again.
+    "SQLITE_BUSY_TIMEOUT_MS": 5000,
     # Rows per page in tables; a request may ask for up to PAGE_SIZE_MAX.
     "PAGE_SIZE": 25,
     "PAGE_SIZE_MAX": 100,
@@ -28,8 +31,10 @@ DEFAULTS: dict[str, object] = {
     "LOGIN_FAILURE_WINDOW_SECONDS": 900,
     # Number of proxies in front of the app whose X-Forwarded-* headers are trusted.
     "TRUSTED_PROXIES": 0,
-    # Sessions expire after this many seconds without renewal.
+    # A session ends after this many seconds without use, and in any case this long after the
+    # login: a working day, so that a cookie taken from a browser does not live on.
     "SESSION_LIFETIME_SECONDS": 8 * 3600,
+    "SESSION_ABSOLUTE_SECONDS": 12 * 3600,
     # Set when served over HTTPS: marks the session cookie Secure and sends HSTS.
     "HTTPS": False,
     # Password for the demo accounts; generated and printed once when unset.
@@ -89,8 +94,9 @@ def _derive_flask_settings(app: Flask) -> None:
     config["REMEMBER_COOKIE_HTTPONLY"] = True
     config["REMEMBER_COOKIE_SAMESITE"] = "Lax"
     config["REMEMBER_COOKIE_SECURE"] = bool(config["HTTPS"])
+    # The server ends sessions (users/sessions.py); the cookie need not outlive them.
     config["PERMANENT_SESSION_LIFETIME"] = timedelta(
-        seconds=int(config["SESSION_LIFETIME_SECONDS"])
+        seconds=int(config["SESSION_ABSOLUTE_SECONDS"])
     )
     config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
     config["WTF_CSRF_TIME_LIMIT"] = None

@@ -1,8 +1,9 @@
 """Database foundations: naming conventions, the UTC datetime type, multilingual text and
 how a transaction begins."""
 
+import logging
 from collections.abc import Callable, Iterable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import get_locale
@@ -16,6 +17,8 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+logger = logging.getLogger(__name__)
 
 LANGUAGES = ("ky", "ru", "en")
 # When the user's language has no text, Russian is the most widely read, then Kyrgyz.
@@ -116,8 +119,9 @@ def localized(obj: object, field: str, language: str | None = None) -> str:
     return ""
 
 
-def configure_engine_events(engine: sa.Engine) -> None:
-    """Give SQLite foreign keys, WAL and real transactions on every connection."""
+def configure_engine_events(engine: sa.Engine, *, busy_timeout_ms: int) -> None:
+    """Give SQLite foreign keys, WAL, real transactions and a wait of ``busy_timeout_ms`` for
+    another connection's write lock on every connection."""
     if engine.dialect.name != "sqlite":
         return
 
@@ -130,7 +134,7 @@ def configure_engine_events(engine: sa.Engine) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         # WAL lets readers go on while the scheduler or a request writes.
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=5000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.close()
 
     @sa.event.listens_for(engine, "begin")
@@ -143,6 +147,8 @@ def configure_engine_events(engine: sa.Engine) -> None:
         connection.exec_driver_sql("BEGIN IMMEDIATE" if _may_write() else "BEGIN")
 
 
+# Methods that never change data; a view taking any other must say whether it writes.
+READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # Set on a view function by @writes: the request methods in which it writes, or ALL_METHODS.
 WRITES_ATTRIBUTE = "writes_to_database"
 ALL_METHODS = frozenset({"*"})
@@ -164,6 +170,18 @@ def writes(view: Callable | None = None, *, methods: Iterable[str] | None = None
     return mark(view) if view is not None else mark
 
 
+def end_reading() -> None:
+    """End the request's transaction, in which nothing was written yet, before slow work such
+    as hashing a password: a writing view's transaction holds SQLite's write lock from its
+    first statement, and must not hold it meanwhile. The next statement begins a new one, and
+    objects read so far are read again when used."""
+    from mediaplan.extensions import db
+
+    if db.session.new or db.session.dirty or db.session.deleted:
+        raise RuntimeError("end_reading() after a change: commit or roll it back instead")
+    db.session.commit()
+
+
 def view_writes(view: Callable | None, method: str) -> bool:
     declared = getattr(view, WRITES_ATTRIBUTE, frozenset())
     return declared is ALL_METHODS or "*" in declared or method in declared
@@ -172,9 +190,87 @@ def view_writes(view: Callable | None, method: str) -> bool:
 def _may_write() -> bool:
     """Outside a request (the scheduler, jobs, the CLI) a transaction may always write; in a
     request, when its view says it writes."""
-    from flask import current_app, has_request_context, request
+    from flask import current_app, g, has_request_context, request
 
     if not has_request_context():
         return True
+    if g.get("_mediaplan_deferred"):
+        return False
     view = current_app.view_functions.get(request.endpoint) if request.endpoint else None
     return view_writes(view, request.method)
+
+
+# How long a write noting a last use waits for SQLite's write lock before leaving it for the
+# next use: a page must not wait for it.
+NOTE_USE_BUSY_MS = 50
+_PENDING_USES = "_mediaplan_pending_uses"
+
+
+def note_use_later(
+    column: sa.Column, row_id: int, last_noted: datetime | None, *, every: timedelta
+) -> None:
+    """Have ``column`` (a last-use time, such as a token's) of row ``row_id`` set to now after
+    this request, when what was noted is older than ``every``.
+
+    The write comes after the request's own transaction has ended, in a short transaction of
+    its own, so that reading a page neither takes nor waits for the write lock; it is a
+    conditional UPDATE, so many requests at once write it once.
+    """
+    from flask import g
+
+    now = utcnow()
+    if last_noted is not None and now - last_noted < every:
+        return
+    g.setdefault(_PENDING_USES, []).append((column, row_id, now, every))
+
+
+def note_pending_uses(_error: BaseException | None = None) -> None:
+    """Write the uses noted by ``note_use_later``; run when a request ends."""
+    from flask import g
+
+    from mediaplan.extensions import db
+
+    pending = g.pop(_PENDING_USES, None)
+    if not pending:
+        return
+    db.session.close()
+    for column, row_id, now, every in pending:
+        table = column.table
+        statement = (
+            sa.update(table)
+            .where(table.c.id == row_id, sa.or_(column.is_(None), column < now - every))
+            .values({column.name: now})
+        )
+        try:
+            _write_briefly(db.session, statement)
+        except sa.exc.OperationalError as error:
+            db.session.rollback()
+            if not is_database_locked(error):
+                raise
+            logger.debug("Left %s of %s for later: the database is busy", column, row_id)
+
+
+def _write_briefly(session, statement) -> None:
+    """Run ``statement`` in a transaction of its own that waits for SQLite's write lock only
+    briefly: it begins deferred whatever the view, and takes the lock at its one write."""
+    from flask import current_app, g
+
+    g._mediaplan_deferred = True
+    try:
+        raw = session.connection().connection.dbapi_connection
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        if sqlite:
+            raw.execute(f"PRAGMA busy_timeout={NOTE_USE_BUSY_MS}")
+        try:
+            session.execute(statement)
+            session.commit()
+        finally:
+            if sqlite:
+                raw.execute(f"PRAGMA busy_timeout={current_app.config['SQLITE_BUSY_TIMEOUT_MS']}")
+    finally:
+        g._mediaplan_deferred = False
+
+
+def is_database_locked(error: BaseException) -> bool:
+    """SQLite's answer when another connection held the write lock longer than we waited."""
+    return isinstance(error, sa.exc.OperationalError) and "database is locked" in str(error)

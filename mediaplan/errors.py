@@ -8,6 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
+from mediaplan.db import is_database_locked
 from mediaplan.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -46,6 +47,17 @@ class Conflict(MediaplanError):
     status_code = 409
 
 
+class DatabaseBusy(MediaplanError):
+    """SQLite's write lock stayed taken, even on a second try: nothing was written."""
+
+    status_code = 503
+    # Seconds after which the client may try again (the Retry-After header).
+    retry_after = 2
+
+    def __init__(self) -> None:
+        super().__init__(ERROR_MESSAGES[503])
+
+
 class ValidationFailed(MediaplanError):
     """Input broke one or more rules; ``errors`` maps field names to messages."""
 
@@ -62,9 +74,11 @@ ERROR_MESSAGES = {
     404: _l("There is nothing at this address."),
     405: _l("This action is not allowed here."),
     413: _l("The request is too large."),
+    415: _l("The data was sent in a form that cannot be read here."),
     422: _l("The data sent could not be processed."),
     429: _l("Too many attempts. Please wait and try again."),
     500: _l("Something went wrong on our side. Nothing was changed."),
+    503: _l("Many changes are being saved right now. Please try again in a moment."),
 }
 
 
@@ -103,16 +117,31 @@ def register_error_handlers(app: Flask) -> None:
         # A view that calls a service without catching its refusal: the refusal is still
         # the answer, never a 500, and nothing half-done survives it.
         db.session.rollback()
-        return render_error(error.status_code, error.message, getattr(error, "errors", None))
+        return render_domain_error(error)
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
         # flask-smorest puts request-validation messages here, keyed by location.
         errors = (getattr(error, "data", None) or {}).get("messages")
-        return render_error(error.code or 500, errors=errors)
+        response, code = render_error(error.code or 500, errors=errors)
+        return response, code, passed_on_headers(error)
 
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
-        logger.exception("Unhandled error on %s %s", request.method, request.path)
         db.session.rollback()
+        if is_database_locked(error):
+            logger.warning("Database busy on %s %s: %s", request.method, request.path, error)
+            return render_domain_error(DatabaseBusy())
+        logger.exception("Unhandled error on %s %s", request.method, request.path)
         return render_error(500)
+
+
+def render_domain_error(error: MediaplanError):
+    response, code = render_error(error.status_code, error.message, getattr(error, "errors", None))
+    retry_after = getattr(error, "retry_after", None)
+    return response, code, {"Retry-After": str(retry_after)} if retry_after else {}
+
+
+def passed_on_headers(error: HTTPException) -> dict[str, str]:
+    """The headers an HTTP error carries besides its body's, such as a 405's Allow."""
+    return {name: value for name, value in error.get_headers() if name.lower() != "content-type"}

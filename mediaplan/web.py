@@ -1,16 +1,19 @@
 """Small helpers shared by the views of every feature."""
 
+import logging
 from collections.abc import Callable
 from functools import wraps
 
-from flask import abort, flash
+from flask import Flask, abort, flash
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from mediaplan.db import is_valid_id
-from mediaplan.errors import ValidationFailed
+from mediaplan.db import WRITES_ATTRIBUTE, is_database_locked, is_valid_id
+from mediaplan.errors import DatabaseBusy, ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.forms import Form
+
+logger = logging.getLogger(__name__)
 
 
 def get_or_404(model, object_id: int):
@@ -52,3 +55,35 @@ def roles_required(*roles: str) -> Callable:
         return wrapped
 
     return decorator
+
+
+def retry_writes_when_busy(app: Flask) -> None:
+    """On SQLite, run a view that writes once more when the write lock stayed taken longer than
+    the busy timeout, then answer 503 (DatabaseBusy) rather than a 500. Everything such a view
+    did is in the rolled-back transaction, so a second run starts afresh."""
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        return
+    for endpoint, view in list(app.view_functions.items()):
+        if getattr(view, WRITES_ATTRIBUTE, None) and not getattr(view, "retries_when_busy", False):
+            app.view_functions[endpoint] = _retried_when_busy(view)
+
+
+def _retried_when_busy(view: Callable) -> Callable:
+    @wraps(view)
+    def retried(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except Exception as error:
+            if not is_database_locked(error):
+                raise
+            db.session.rollback()
+            logger.warning("Database busy; running %s again", view.__name__)
+        try:
+            return view(*args, **kwargs)
+        except Exception as error:
+            if not is_database_locked(error):
+                raise
+            raise DatabaseBusy from error
+
+    retried.retries_when_busy = True
+    return retried

@@ -269,14 +269,48 @@ def make_item(app, db, plan, agency, make_user):
 
 
 @pytest.fixture
-def login_as(client, make_user):
+def make_token(app, db):
+    """``make_token(user)`` creates a token for ``user`` and returns its secret."""
+
+    def make(user, name="partner portal"):
+        from mediaplan.users.models import User
+        from mediaplan.users.tokens import create_token
+
+        with app.app_context():
+            _token, secret = create_token(db.session.get(User, user.id), name)
+            db.session.commit()
+            return secret
+
+    return make
+
+
+def open_session(app, user) -> str:
+    """A server-side session for ``user``, as a login opens; returns the token its cookie
+    keeps (``session["_user_id"]``)."""
+    from mediaplan.users.sessions import start_session
+
+    with app.app_context():
+        token = start_session(user, address="127.0.0.1", user_agent="pytest")
+        _db.session.commit()
+    user.session_token = token
+    return token
+
+
+def log_in_browser(app, client, user) -> None:
+    """Give ``client`` the cookie of a new session of ``user``."""
+    token = open_session(app, user)
+    with client.session_transaction() as session:
+        session["_user_id"] = token
+        session["_fresh"] = True
+
+
+@pytest.fixture
+def login_as(app, client, make_user):
     """Log ``client`` in as a new user with ``role`` (or as ``user``); returns the user."""
 
     def login(role="coordinator", user=None, **fields):
         user = user or make_user(role, **fields)
-        with client.session_transaction() as session:
-            session["_user_id"] = user.get_id()
-            session["_fresh"] = True
+        log_in_browser(app, client, user)
         return user
 
     return login

@@ -3,11 +3,15 @@ browser tests, the installed wheel, the scheduler beside the web server, the ben
 
 import contextlib
 import http.client
+import http.cookies
+import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,3 +75,75 @@ def stop(process: subprocess.Popen) -> None:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=10)
+
+
+class Browser:
+    """A browser for a served app: keeps its cookies, reads CSRF tokens from forms, follows no
+    redirects. One per thread."""
+
+    CSRF = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
+
+    def __init__(self, port: int, headers: dict | None = None) -> None:
+        self.port = port
+        self.cookies: dict[str, str] = {}
+        self.headers = headers or {}
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers=None):
+        """(status, headers, text) of one request."""
+        connection = http.client.HTTPConnection(HOST, self.port, timeout=60)
+        try:
+            sent = {**self.headers, **(headers or {})}
+            if self.cookies:
+                sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+            connection.request(method, path, body=body, headers=sent)
+            response = connection.getresponse()
+            text = response.read().decode()
+            for header in response.headers.get_all("Set-Cookie") or []:
+                cookie = http.cookies.SimpleCookie(header)
+                for name, morsel in cookie.items():
+                    deleted = morsel["max-age"] == "0" or "1970" in morsel["expires"]
+                    if morsel.value and not deleted:
+                        self.cookies[name] = morsel.value
+                    else:
+                        self.cookies.pop(name, None)
+            return response.status, response.headers, text
+        finally:
+            connection.close()
+
+    def get(self, path: str):
+        return self.request("GET", path)
+
+    def csrf(self, path: str = "/login") -> str:
+        status, _headers, text = self.get(path)
+        match = self.CSRF.search(text)
+        assert match, f"no CSRF token on {path} ({status})"
+        return match.group(1)
+
+    def post(self, path: str, data: dict, *, token: str):
+        body = urllib.parse.urlencode({"csrf_token": token, **data}).encode()
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        return self.request("POST", path, body, headers)
+
+    def log_in(self, email: str, password: str) -> int:
+        status, _headers, _text = self.post(
+            "/login", {"email": email, "password": password}, token=self.csrf()
+        )
+        return status
+
+
+def at_once(count: int, action) -> list:
+    """Run ``action(n)`` for n in range(count) in as many threads, released together; returns
+    the results in order."""
+    barrier = threading.Barrier(count)
+    results: list = [None] * count
+
+    def run(n: int) -> None:
+        barrier.wait()
+        results[n] = action(n)
+
+    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(120)
+    return results

@@ -5,8 +5,8 @@ from flask import g, request
 from flask_babel import lazy_gettext as _l
 from flask_smorest import abort
 
-from mediaplan.api.tokens import user_for_token
 from mediaplan.extensions import login_manager
+from mediaplan.users.tokens import user_for_token
 
 SECURITY_SCHEME = "bearerAuth"
 BEARER_AUTH = {

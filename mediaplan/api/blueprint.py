@@ -5,11 +5,14 @@ from collections.abc import Callable
 from functools import wraps
 
 import flask_smorest
+from flask import request
+from flask_babel import lazy_gettext as _l
+from flask_smorest import abort
 from webargs.flaskparser import FlaskParser
 
 from mediaplan.api.auth import SECURITY_SCHEME, authenticate
 from mediaplan.api.errors import register_error_handlers
-from mediaplan.db import writes
+from mediaplan.db import READ_METHODS, writes
 from mediaplan.extensions import db
 
 
@@ -34,14 +37,33 @@ class ApiBlueprint(flask_smorest.Blueprint):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.before_request(authenticate)
+        self.before_request(require_json_body)
         register_error_handlers(self)
 
     def route(self, rule, **options):
-        """Register a view, marked in the OpenAPI document as needing the bearer token, and
-        as writing: every request notes when its token was last used."""
+        """Register a view, marked in the OpenAPI document as needing the bearer token, and as
+        writing in the methods that change data (GET, HEAD and OPTIONS read only)."""
         register = super().route(rule, **options)
         needs_token = self.doc(security=[{SECURITY_SCHEME: []}])
-        return lambda view: register(needs_token(writes(view)))
+        changing = [m for m in options.get("methods", ["GET"]) if m.upper() not in READ_METHODS]
+        if changing:
+            return lambda view: register(needs_token(writes(view, methods=changing)))
+        return lambda view: register(needs_token(view))
+
+
+# The methods whose requests carry the data they change; DELETE carries none.
+BODY_METHODS = ("POST", "PUT", "PATCH")
+
+
+def require_json_body() -> None:
+    """Every API request that changes data sends it as a JSON body: anything else (a form, plain
+    text, nothing) would otherwise read as "no fields" and change nothing, yet answer 200."""
+    if request.method not in BODY_METHODS:
+        return
+    if not request.is_json:
+        abort(415, message=_l("Send the data as JSON, with Content-Type: application/json."))
+    if not request.get_data(cache=True):
+        abort(400, message=_l("The request has no JSON body."))
 
 
 def commits(view: Callable) -> Callable:

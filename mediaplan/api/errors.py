@@ -8,7 +8,13 @@ from werkzeug.exceptions import HTTPException
 
 from mediaplan.api.messages import translate_messages
 from mediaplan.db import LANGUAGES
-from mediaplan.errors import MediaplanError, ValidationFailed, render_error
+from mediaplan.errors import (
+    MediaplanError,
+    ValidationFailed,
+    passed_on_headers,
+    render_domain_error,
+    render_error,
+)
 from mediaplan.extensions import db
 
 # A service names a text in one language "title_ru"; in the API it is {"title": {"ru": ...}}.
@@ -32,13 +38,14 @@ def http_error(error: HTTPException):
         data.get("message"),
         translate_messages(messages) if messages else None,
     )
+    response.headers.update(passed_on_headers(error))
     response.headers.update(data.get("headers") or {})
     return response, code
 
 
 def domain_error(error: MediaplanError):
     db.session.rollback()
-    return render_error(error.status_code, error.message)
+    return render_domain_error(error)
 
 
 def validation_failed(error: ValidationFailed):

@@ -28,7 +28,10 @@ def init_app(app: Flask) -> None:
             trigger="cron",
             trigger_args={"hour": 3, "minute": 30},
             misfire_grace_time=None,
-            description=_l("Deletes failed-login records that no longer count."),
+            description=_l(
+                "Deletes failed-login records that no longer count, and sessions opened more "
+                "than 90 days ago."
+            ),
             misfire_rule=_l("Runs once after downtime."),
         ),
     )

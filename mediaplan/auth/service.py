@@ -1,4 +1,5 @@
-"""Authentication with login failures counted in the database, per account and per address."""
+"""Logging in with failures counted in the database, per account and per address, under a
+lock, so that the limits hold however many attempts arrive at once, on every worker."""
 
 import logging
 import secrets
@@ -12,6 +13,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from mediaplan.auth.models import LoginFailure
 from mediaplan.db import utcnow
 from mediaplan.extensions import db
+from mediaplan.locking import lock_name
 from mediaplan.users.models import User
 
 logger = logging.getLogger(__name__)
@@ -32,28 +34,62 @@ def normalise_email(email: str) -> str:
     return email.strip().lower()
 
 
-def authenticate(
-    email: str, password: str, *, address: str, limits: LoginLimits, now: datetime | None = None
-) -> User | None:
-    """Return the user for these credentials, or None; record a failure in the database.
+@dataclass(frozen=True)
+class LoginAttempt:
+    """A login attempt counted against the limits, with what checking it needs: the account's
+    stored password hash (None for an unknown e-mail address)."""
 
-    :raises LoginThrottled: when the account or the address failed too often recently;
-        the password is then not checked at all.
+    account: str
+    user_id: int | None
+    password_hash: str | None
+    is_active: bool
+
+
+def begin_login(
+    email: str, *, address: str, limits: LoginLimits, now: datetime | None = None
+) -> LoginAttempt:
+    """Count an attempt against the account's and the address's limits; the caller commits
+    before the password is checked (``check_password``), so that no lock is held meanwhile.
+
+    The attempt counts as a failure until ``finish_login`` clears it: however many attempts
+    arrive at once, at most the limit of them get their password checked.
+
+    :raises LoginThrottled: when the account or the address failed too often recently.
     """
     now = now or utcnow()
     account = normalise_email(email)[:254]
+    address = address[:64]
+    # Always account first, then address: two attempts never wait for each other in a cycle.
+    lock_name("login", "account", account)
+    lock_name("login", "address", address)
     if _is_throttled(account, address, limits, now):
         logger.warning("Login throttled for account %r from %s", account, address)
         raise LoginThrottled
-    user = db.session.execute(sa.select(User).where(User.email == account)).scalar_one_or_none()
+    user = db.session.execute(
+        sa.select(User.id, User.password_hash, User.is_active).where(User.email == account)
+    ).one_or_none()
+    db.session.add(LoginFailure(account=account, address=address, failed_at=now))
     if user is None:
+        return LoginAttempt(account, None, None, False)
+    return LoginAttempt(account, user.id, user.password_hash, user.is_active)
+
+
+def check_password(attempt: LoginAttempt, password: str) -> bool:
+    """Whether the password is right for an active account; slow on purpose (scrypt), so call
+    it with no transaction open."""
+    if attempt.password_hash is None:
         _check_dummy(password)
-    elif user.is_active and user.check_password(password):
-        _clear_failures(account)
-        user.last_login_at = now
-        return user
-    db.session.add(LoginFailure(account=account, address=address[:64], failed_at=now))
-    return None
+        return False
+    return check_password_hash(attempt.password_hash, password) and attempt.is_active
+
+
+def finish_login(attempt: LoginAttempt, *, now: datetime | None = None) -> User:
+    """The user of an attempt whose password was right: their failures are forgotten and the
+    login noted; the caller commits."""
+    _clear_failures(attempt.account)
+    user = db.session.get(User, attempt.user_id)
+    user.last_login_at = now or utcnow()
+    return user
 
 
 def _is_throttled(account: str, address: str, limits: LoginLimits, now: datetime) -> bool:

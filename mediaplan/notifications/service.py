@@ -90,6 +90,9 @@ def send_queued(settings: SmtpSettings, *, now: datetime, connect=None) -> SendR
     ids = db.session.scalars(due).all()
     if not ids:
         return result
+    # No transaction stays open while an SMTP server answers, which may take its whole timeout:
+    # the scheduler's transactions end after SCHEDULER_STALE_SECONDS of idling.
+    db.session.commit()
     try:
         smtp = (connect or _connect)(settings)
     except (OSError, smtplib.SMTPException) as error:
@@ -122,8 +125,10 @@ def _claimed(message_id: int) -> bool:
 def _deliver(smtp, message_id: int, settings: SmtpSettings, now, result: SendResult) -> None:
     message = db.session.get(OutboxMessage, message_id)
     db.session.refresh(message)
+    email = _email(message, settings.sender)
+    db.session.commit()  # before the SMTP server answers, as in send_queued
     try:
-        smtp.send_message(_email(message, settings.sender))
+        smtp.send_message(email)
     except (OSError, smtplib.SMTPException) as error:
         _retry(message_id, error, settings, now, result)
         return

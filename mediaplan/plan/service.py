@@ -2,7 +2,7 @@
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -12,6 +12,7 @@ from mediaplan.agencies.models import Agency
 from mediaplan.db import LANGUAGES, utcnow
 from mediaplan.errors import PermissionDenied, ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.locking import for_update
 from mediaplan.plan import rights
 from mediaplan.plan.choices import REASON_REQUIRED_FROM, REASON_REQUIRED_TO, STATUSES, TRANSITIONS
 from mediaplan.plan.limits import DEFAULT_REMINDER_DAYS, REASON_MAX
@@ -119,8 +120,12 @@ def update_item(item: PlanItem, data: PlanItemData, *, actor) -> PlanItem:
     :raises PermissionDenied: if ``actor`` may not edit this item.
     :raises ValidationFailed: with field messages if ``data`` breaks a rule.
     """
+    for_update(item)
     if not rights.can_edit_item(actor, item):
         raise PermissionDenied(_l("You may only change items led by your own agency."))
+    if _as_stored(data) == _as_stored(PlanItemData.from_item(item)):
+        # Saving without a change leaves the item, its last editor and its version as they are.
+        return item
     _raise_on_errors(validate_item(item.plan, data, actor=actor, item=item))
     _apply(item, data, actor=actor)
     db.session.flush()
@@ -136,6 +141,9 @@ def change_status(
     :raises PermissionDenied: if ``actor`` may not change this item.
     :raises ValidationFailed: for an unknown or disallowed status, or a missing reason.
     """
+    # The transition is allowed or not from the status as it is now: two changes sent at once
+    # wait for each other here, and the second is judged from the first one's result.
+    for_update(item)
     if not rights.can_change_status(actor, item):
         raise PermissionDenied(_l("You may only change items led by your own agency."))
     reason = (reason or "").strip()
@@ -169,6 +177,28 @@ def change_status(
     db.session.flush()
     send(plan_item_changed, item=item)
     return change
+
+
+def _as_stored(data: PlanItemData) -> PlanItemData:
+    """``data`` as _apply_fields would store it: trimmed texts, lists as sets."""
+    texts = {
+        f"{name}_{lang}": getattr(data, f"{name}_{lang}").strip()
+        for name in ("title", "description", "keywords")
+        for lang in LANGUAGES
+    }
+    return replace(
+        data,
+        number=data.number.strip(),
+        funding_source=data.funding_source or None,
+        co_executor_ids=sorted(set(data.co_executor_ids)),
+        target_groups=sorted(set(data.target_groups)),
+        regions=sorted(set(data.regions)),
+        languages=sorted(set(data.languages)),
+        indicators=[
+            IndicatorData(i.text.strip(), i.target, i.unit.strip()) for i in data.indicators
+        ],
+        **texts,
+    )
 
 
 def _raise_on_errors(errors: dict[str, list[str]]) -> None:

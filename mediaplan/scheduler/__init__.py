@@ -14,8 +14,10 @@ def init_app(app: Flask) -> None:
     from mediaplan.scheduler import models  # noqa: F401
     from mediaplan.scheduler.background import health, start_beside_web_server
     from mediaplan.scheduler.cli import jobs_cli, scheduler_command
+    from mediaplan.scheduler.fencing import install
     from mediaplan.scheduler.views import bp
 
+    install()
     app.register_blueprint(bp)
     app.cli.add_command(jobs_cli)
     app.cli.add_command(scheduler_command)

@@ -9,6 +9,7 @@ frees it when the holder's connection ends, including when the holder is killed,
 import fcntl
 import logging
 import os
+import threading
 from pathlib import Path
 
 import sqlalchemy as sa
@@ -25,6 +26,9 @@ class PostgresAdvisoryLock:
         self._engine = sa.create_engine(url, poolclass=NullPool)
         self._stale_after = stale_after_seconds
         self._connection: sa.Connection | None = None
+        # The heartbeat and the job threads all ask whether the lock is still held, and a
+        # Connection must not be used by two threads at once.
+        self._using = threading.Lock()
 
     def try_acquire(self) -> bool:
         connection = self._engine.connect().execution_options(isolation_level="AUTOCOMMIT")
@@ -40,27 +44,29 @@ class PostgresAdvisoryLock:
         return bool(acquired)
 
     def still_held(self) -> bool:
-        if self._connection is None:
-            return False
-        try:
-            self._connection.exec_driver_sql("SELECT 1")
-        except sa.exc.DBAPIError as error:
-            logger.error("Scheduler lock connection lost: %s", error)
-            self._connection = None
-            return False
-        return True
+        with self._using:
+            if self._connection is None:
+                return False
+            try:
+                self._connection.exec_driver_sql("SELECT 1")
+            except sa.exc.DBAPIError as error:
+                logger.error("Scheduler lock connection lost: %s", error)
+                self._connection = None
+                return False
+            return True
 
     def release(self) -> None:
-        if self._connection is None:
-            return
-        try:
-            self._connection.execute(
-                sa.text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK_KEY}
-            )
-            self._connection.close()
-        except sa.exc.DBAPIError as error:
-            logger.warning("Releasing the scheduler lock: %s", error)
-        self._connection = None
+        with self._using:
+            if self._connection is None:
+                return
+            try:
+                self._connection.execute(
+                    sa.text("SELECT pg_advisory_unlock(:key)"), {"key": ADVISORY_LOCK_KEY}
+                )
+                self._connection.close()
+            except sa.exc.DBAPIError as error:
+                logger.warning("Releasing the scheduler lock: %s", error)
+            self._connection = None
 
     def dispose(self) -> None:
         self.release()

@@ -8,6 +8,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 from mediaplan.db import UTCDateTime, utcnow
 from mediaplan.extensions import db
 
+# The name of the one row of scheduler_leader.
+LEADER = "scheduler"
+
 # APScheduler's SQLAlchemyJobStore table, declared here so that the migrations, not the job
 # store's own create(), make it; its columns are the ones APScheduler 3.11 expects.
 scheduler_jobs = sa.Table(
@@ -46,3 +49,6 @@ class SchedulerLeader(db.Model):
     acquired_at: Mapped[datetime] = mapped_column(UTCDateTime())
     heartbeat_at: Mapped[datetime] = mapped_column(UTCDateTime())
     released_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Raised by each leader as it takes over; a job's transaction proves that its process still
+    # leads by finding its own term here (fencing.py).
+    term: Mapped[int] = mapped_column(default=0, server_default="0")

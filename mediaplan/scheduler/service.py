@@ -14,12 +14,11 @@ from flask import Flask, current_app, has_app_context
 
 from mediaplan.db import utcnow
 from mediaplan.extensions import db
-from mediaplan.scheduler.models import JobRun, SchedulerLeader, scheduler_jobs
+from mediaplan.scheduler.fencing import Guard, LeadershipLost, Timeouts, guarded
+from mediaplan.scheduler.models import LEADER, JobRun, SchedulerLeader, scheduler_jobs
 from mediaplan.scheduler.registry import JobKind, job_kinds
 
 logger = logging.getLogger(__name__)
-
-LEADER = "scheduler"
 
 # Why a stored job cannot run (OrphanedJob.reason).
 UNREGISTERED_KIND = "unregistered_kind"
@@ -61,25 +60,52 @@ class StoredJobError(RuntimeError):
         super().__init__("; ".join(str(orphan) for orphan in orphans) + ". " + PRUNE_ADVICE)
 
 
-def run_kind(app: Flask, name: str, *, trigger: str, process: str = "") -> JobRun | None:
+def run_kind(
+    app: Flask, name: str, *, trigger: str, process: str = "", term: int | None = None
+) -> JobRun | None:
     """Run one job kind in an app context and record how it went; never raises for the job.
+
+    ``term`` is given by the scheduler, in the term it leads: every transaction the job begins
+    then proves that it still leads, or the job fails (fencing.py). Runs outside the scheduler
+    lead nothing and give none.
 
     Returns the recorded run, or None for an idle run of a kind that does not record them.
     """
     kind = job_kinds(app).get(name)
     if kind is None:
         raise UnknownJobKind(name)
+    job_guard, record_guard = _guards(app, term)
     with _app_context(app):
         started = utcnow()
         try:
-            result = kind.func() or ""
+            with guarded(job_guard):
+                result = kind.func() or ""
         except Exception as error:
             db.session.rollback()
-            logger.exception("Job %s failed", name)
-            return _record(kind, trigger, started, process, status="failed", error=_describe(error))
-        if not result and not kind.record_idle_runs:
-            return None
-        return _record(kind, trigger, started, process, status="ok", result=result)
+            _log_failure(name, error)
+            outcome = {"status": "failed", "error": _describe(error)}
+        else:
+            if not result and not kind.record_idle_runs:
+                return None
+            outcome = {"status": "ok", "result": result}
+        with guarded(record_guard):
+            return _record(kind, trigger, started, process, **outcome)
+
+
+def _guards(app: Flask, term: int | None) -> tuple[Guard | None, Guard | None]:
+    """The job's guard and that of its run's record, which is written even when the job was
+    refused, so it gets the timeouts but proves no term."""
+    if term is None:
+        return None, None
+    timeouts = Timeouts.from_config(app.config)
+    return Guard(timeouts, term), Guard(timeouts)
+
+
+def _log_failure(name: str, error: Exception) -> None:
+    if isinstance(error, LeadershipLost):
+        logger.error("Job %s refused: %s", name, error)
+    else:
+        logger.exception("Job %s failed", name)
 
 
 def _app_context(app: Flask):
@@ -226,30 +252,42 @@ def leader() -> SchedulerLeader | None:
     return db.session.get(SchedulerLeader, LEADER)
 
 
-def record_leadership(holder: str, *, now: datetime) -> None:
-    row = leader()
+def take_over(holder: str, *, now: datetime) -> int:
+    """Make ``holder`` the leader in a new term and return the term; flushes, never commits.
+
+    The row is read FOR UPDATE, which waits for every open transaction of a job of the previous
+    term (each holds the row FOR KEY SHARE, see fencing.py), so none of them can commit once the
+    new term is written. Only the holder of the lock calls it.
+    """
+    row = db.session.scalar(
+        sa.select(SchedulerLeader).where(SchedulerLeader.name == LEADER).with_for_update()
+    )
     if row is None:
-        db.session.add(
-            SchedulerLeader(name=LEADER, holder=holder, acquired_at=now, heartbeat_at=now)
-        )
-    else:
-        row.holder, row.acquired_at, row.heartbeat_at, row.released_at = holder, now, now, None
+        row = SchedulerLeader(name=LEADER, term=0)
+        db.session.add(row)
+    row.holder, row.acquired_at, row.heartbeat_at, row.released_at = holder, now, now, None
+    row.term += 1
+    db.session.flush()
+    return row.term
 
 
-def record_heartbeat(holder: str, *, now: datetime) -> None:
-    db.session.execute(
+def record_heartbeat(term: int, *, now: datetime) -> bool:
+    """Note that the leader of ``term`` is alive; False when another term leads now."""
+    return _update_own_row(term, heartbeat_at=now)
+
+
+def record_release(term: int, *, now: datetime) -> bool:
+    return _update_own_row(term, released_at=now)
+
+
+def _update_own_row(term: int, **values) -> bool:
+    # A plain UPDATE of non-key columns: it does not wait for the jobs' FOR KEY SHARE locks.
+    updated = db.session.execute(
         sa.update(SchedulerLeader)
-        .where(SchedulerLeader.name == LEADER, SchedulerLeader.holder == holder)
-        .values(heartbeat_at=now)
+        .where(SchedulerLeader.name == LEADER, SchedulerLeader.term == term)
+        .values(**values)
     )
-
-
-def record_release(holder: str, *, now: datetime) -> None:
-    db.session.execute(
-        sa.update(SchedulerLeader)
-        .where(SchedulerLeader.name == LEADER, SchedulerLeader.holder == holder)
-        .values(released_at=now)
-    )
+    return updated.rowcount == 1
 
 
 def scheduler_health(*, now: datetime, stale_after_seconds: float) -> dict:

@@ -2,7 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, Optional
+from wtforms.validators import DataRequired, EqualTo, Length
 
 from mediaplan.forms import Form
 from mediaplan.users.choices import ROLE_LABELS
@@ -44,5 +44,10 @@ class PasswordForm(Form):
     new_password = PasswordField(_l("New password"), validators=[DataRequired(), Length(max=1024)])
     confirm = PasswordField(
         _l("Repeat the new password"),
-        validators=[Optional(), EqualTo("new_password", message=_l("The passwords differ."))],
+        validators=[DataRequired(), EqualTo("new_password", message=_l("The passwords differ."))],
     )
+    revoke_tokens = BooleanField(_l("Also revoke my API tokens"))
+
+
+class EndSessionsForm(Form):
+    """A button with its CSRF token: the admin's "end sessions"."""

@@ -1,18 +1,28 @@
 """User administration (admins) and each user's own account page."""
 
 import sqlalchemy as sa
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user
+from flask_babel import ngettext
+from flask_login import current_user, login_required
+from werkzeug.security import check_password_hash
 
 from mediaplan.agencies.service import agency_choices
-from mediaplan.db import writes
+from mediaplan.db import end_reading, writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.templating import label
 from mediaplan.users import service
-from mediaplan.users.forms import PasswordForm, PreferencesForm, UserCreateForm, UserEditForm
+from mediaplan.users.forms import (
+    EndSessionsForm,
+    PasswordForm,
+    PreferencesForm,
+    UserCreateForm,
+    UserEditForm,
+)
 from mediaplan.users.models import User
+from mediaplan.users.sessions import ADMIN, end_sessions_of, open_sessions, session_limits
+from mediaplan.users.tokens import live_token_count, revoke_tokens_of
 from mediaplan.web import get_or_404, roles_required, select_choices, show_errors
 
 bp = Blueprint("users", __name__)
@@ -37,6 +47,8 @@ def create():
     form = UserCreateForm()
     form.agency_id.choices = select_choices(agency_choices())
     if form.validate_on_submit():
+        # The service hashes the password before it writes: with no transaction open then.
+        end_reading()
         try:
             user = service.create_user(
                 email=form.email.data,
@@ -79,43 +91,99 @@ def edit(user_id: int):
             db.session.commit()
             flash(_("Changes saved."), "success")
             return redirect(url_for("users.index"))
-    return render_template("users/form.html", form=form, user=user)
+    return render_template(
+        "users/form.html",
+        form=form,
+        user=user,
+        open_sessions=open_sessions(user.id, session_limits(current_app.config)),
+        end_sessions_form=EndSessionsForm(),
+    )
 
 
 @bp.route("/account", methods=["GET", "POST"])
 @writes(methods=["POST"])
 @login_required
 def account():
-    form = PreferencesForm(
-        locale=current_user.locale or "ru", timezone=current_user.timezone or "Asia/Bishkek"
-    )
+    form = _preferences_form()
     if form.validate_on_submit():
         service.set_preferences(current_user, locale=form.locale.data, timezone=form.timezone.data)
         db.session.commit()
         flash(_("Preferences saved."), "success")
         return redirect(url_for("users.account"))
-    return render_template("users/account.html", form=form, password_form=PasswordForm())
+    return _account_page(form, PasswordForm())
 
 
-@bp.post("/account/password")
-@writes
+@bp.route("/account/password", methods=["GET", "POST"])
+@writes(methods=["POST"])
 @login_required
 def change_password():
+    if request.method == "GET":
+        # Where a failed change was shown: reloading it shows the account page again.
+        return redirect(url_for("users.account"))
     form = PasswordForm()
-    if form.validate_on_submit():
-        if not current_user.check_password(form.current_password.data):
-            form.current_password.errors.append(_("The current password is wrong."))
-        else:
-            try:
-                service.set_password(current_user, form.new_password.data)
-            except ValidationFailed as error:
-                db.session.rollback()
-                show_errors(form, error)
-            else:
-                db.session.commit()
-                # The password change ends other sessions; this one continues under the new key.
-                login_user(current_user._get_current_object())
-                flash(_("Password changed."), "success")
-                return redirect(url_for("users.account"))
-    prefs = PreferencesForm(locale=current_user.locale or "ru")
-    return render_template("users/account.html", form=prefs, password_form=form), 400
+    if form.validate_on_submit() and _change_password(form):
+        return redirect(url_for("users.account"))
+    return _account_page(_preferences_form(), form), 400
+
+
+def _change_password(form: PasswordForm) -> bool:
+    user_id, token = current_user.id, current_user.session_token
+    stored = current_user.password_hash
+    # Both hashes are checked and made with no transaction open: they take a tenth of a
+    # second each, and a writing transaction would hold the write lock meanwhile.
+    end_reading()
+    if not check_password_hash(stored, form.current_password.data):
+        form.current_password.errors.append(_("The current password is wrong."))
+        return False
+    try:
+        new_hash = service.new_password_hash(form.new_password.data)
+    except ValidationFailed as error:
+        show_errors(form, error)
+        return False
+    user = db.session.get(User, user_id)
+    ended = service.set_password(user, new_hash, keep_session=token)
+    revoked = revoke_tokens_of(user_id) if form.revoke_tokens.data else 0
+    db.session.commit()
+    flash(_("Password changed."), "success")
+    if ended:
+        flash(
+            ngettext(
+                "%(num)d other session was ended.", "%(num)d other sessions were ended.", ended
+            ),
+            "info",
+        )
+    if revoked:
+        flash(
+            ngettext("%(num)d API token was revoked.", "%(num)d API tokens were revoked.", revoked),
+            "info",
+        )
+    return True
+
+
+def _preferences_form() -> PreferencesForm:
+    return PreferencesForm(
+        locale=current_user.locale or current_app.config["DEFAULT_LOCALE"],
+        timezone=current_user.timezone or current_app.config["DEFAULT_TIMEZONE"],
+    )
+
+
+def _account_page(form: PreferencesForm, password_form: PasswordForm) -> str:
+    return render_template(
+        "users/account.html",
+        form=form,
+        password_form=password_form,
+        live_tokens=live_token_count(current_user.id),
+    )
+
+
+@bp.post("/admin/users/<int:user_id>/sessions/end")
+@writes
+@roles_required("admin")
+def end_sessions(user_id: int):
+    user = get_or_404(User, user_id)
+    if not EndSessionsForm().validate_on_submit():
+        abort(400)
+    ended = end_sessions_of(user.id, reason=ADMIN)
+    db.session.commit()
+    flash(ngettext("%(num)d session ended.", "%(num)d sessions ended.", ended), "success")
+    return redirect(url_for("users.edit", user_id=user.id))

@@ -17,6 +17,7 @@ from mediaplan.plan.models import (
     PlanItemIndicator,
     PlanItemStatusChange,
     PlanItemTag,
+    new_items_version,
     plan_item_co_executors,
 )
 from mediaplan.plan.service import sort_key
@@ -75,12 +76,7 @@ def load_plan(
                 counts_batch = _insert_items(connection, rng, rows, agency_ids, now, reminders)
                 for key, value in counts_batch.items():
                     counts[key] += value
-        if engine.dialect.name == "postgresql":
-            # What autovacuum does a minute after a bulk import: planner statistics (without
-            # them PostgreSQL expects one row per table and picks nested loops) and the
-            # visibility map that index-only scans need.
-            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-                connection.exec_driver_sql("VACUUM ANALYZE")
+        _analyze(engine)
     finally:
         engine.dispose()
     return Loaded(
@@ -92,6 +88,73 @@ def load_plan(
         agency_ids,
         counts["reminders"],
     )
+
+
+def add_items(
+    url: str,
+    plan_code: str,
+    *,
+    items: int,
+    first_section: int,
+    seed: int = 2025,
+    reminders: bool = False,
+) -> Loaded:
+    """Add ``items`` items to the plan ``plan_code`` already in the database (the demo plan),
+    led by its agencies, numbered from section ``first_section`` on with at most 999 items a
+    section: numbers the item form and the API accept, so the items can be edited."""
+    rng = random.Random(seed)
+    now = dt.datetime.now(dt.UTC)
+    engine = sa.create_engine(url)
+    plans, agencies = Plan.__table__, Agency.__table__
+    try:
+        with engine.begin() as connection:
+            plan_id = connection.execute(
+                sa.select(plans.c.id).where(plans.c.code == plan_code)
+            ).scalar_one()
+            agency_ids = dict(connection.execute(sa.select(agencies.c.code, agencies.c.id)).all())
+            counts = {"tags": 0, "co_executors": 0, "reminders": 0}
+            for start in range(0, items, BATCH):
+                rows = [
+                    _item_row(
+                        rng, plan_id, n, agency_ids, now, number=_editable_number(first_section, n)
+                    )
+                    for n in range(start, min(start + BATCH, items))
+                ]
+                counts_batch = _insert_items(connection, rng, rows, agency_ids, now, reminders)
+                for key, value in counts_batch.items():
+                    counts[key] += value
+            # Core inserts skip the ORM's version hook: a server already running would
+            # otherwise keep showing the plan without these items.
+            connection.execute(
+                sa.update(plans)
+                .where(plans.c.id == plan_id)
+                .values(items_version=new_items_version())
+            )
+        _analyze(engine)
+    finally:
+        engine.dispose()
+    return Loaded(
+        plan_id,
+        items,
+        counts["tags"],
+        counts["co_executors"],
+        list(agency_ids),
+        agency_ids,
+        counts["reminders"],
+    )
+
+
+def _editable_number(first_section: int, n: int) -> str:
+    return f"{first_section + n // 999}.{1 + n % 999}"
+
+
+def _analyze(engine) -> None:
+    if engine.dialect.name == "postgresql":
+        # What autovacuum does a minute after a bulk import: planner statistics (without
+        # them PostgreSQL expects one row per table and picks nested loops) and the
+        # visibility map that index-only scans need.
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+            connection.exec_driver_sql("VACUUM ANALYZE")
 
 
 def _stamps(now: dt.datetime) -> dict:
@@ -110,10 +173,12 @@ def _insert_agencies(connection, now: dt.datetime) -> dict[str, int]:
     return dict(zip([row["code"] for row in rows], ids, strict=True))
 
 
-def _item_row(rng: random.Random, plan_id: int, n: int, agency_ids: dict, now) -> dict:
+def _item_row(
+    rng: random.Random, plan_id: int, n: int, agency_ids: dict, now, number: str | None = None
+) -> dict:
     template = data.ITEMS[n % len(data.ITEMS)]
     # Four sections of up to 2,500 items: numbers like 3.417, unique within the plan.
-    number = f"{1 + n // 2500}.{1 + n % 2500}"
+    number = number or f"{1 + n // 2500}.{1 + n % 2500}"
     texts = {field: template.get(field, "") for field in TEXT_FIELDS}
     suffix = f" ({number})"
     for lang in ("ky", "ru", "en"):

@@ -39,6 +39,7 @@ import sqlalchemy as sa
 
 from tests.benchmarks import bulk
 from tests.benchmarks.filter_stream import FilteredRequest, FilterStream, summarize
+from tests.conftest import log_in_browser
 from tests.servers import HOST, mediaplan_command, serving
 
 pytestmark = pytest.mark.benchmark
@@ -489,11 +490,8 @@ def logged_in_client(app):
 
     with app.app_context():
         user = db.session.scalars(sa.select(User).where(User.email == EMAIL)).one()
-        session_id = user.get_id()
     client = app.test_client()
-    with client.session_transaction() as session:
-        session["_user_id"] = session_id
-        session["_fresh"] = True
+    log_in_browser(app, client, user)
     return client
 
 

@@ -122,7 +122,6 @@ def _add_users_and_reminders(engine, plan_id: int) -> int:
                     "agency_id": agency,
                     "password_hash": PASSWORD_HASH,
                     "is_active": True,
-                    "session_version": 1,
                     "created_at": now,
                     "updated_at": now,
                 }

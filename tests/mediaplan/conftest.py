@@ -7,16 +7,21 @@ from markupsafe import escape
 
 from mediaplan.extensions import db as _db
 
+# When a token or a session was last used: noted for any request it authenticates, refused
+# ones included, and no data of the user's.
+USE_COLUMNS = {"api_tokens": "last_used_at", "user_sessions": "last_seen_at"}
+
 
 @pytest.fixture
 def snapshot(app, db):
-    """``snapshot()`` returns every row of every table, to compare before and after a request."""
+    """``snapshot()`` returns every row of every table but the last-use times, to compare
+    before and after a request."""
 
     def take() -> dict[str, list[dict]]:
         with app.app_context():
             return {
                 table.name: [
-                    dict(row._mapping)
+                    {k: v for k, v in row._mapping.items() if k != USE_COLUMNS.get(table.name)}
                     for row in _db.session.execute(
                         sa.select(table).order_by(*table.primary_key.columns)
                     )

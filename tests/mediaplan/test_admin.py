@@ -7,6 +7,7 @@ import pytest
 from flask_babel import ngettext
 
 from mediaplan.extensions import db as _db
+from tests.conftest import open_session
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -46,7 +47,7 @@ def session_client(app, user):
     """Another browser, logged in as ``user``."""
     browser = app.test_client()
     with browser.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = open_session(app, user)
         session["_fresh"] = True
     return browser
 

@@ -159,6 +159,20 @@ def test_demo_load_twice_is_refused_and_if_empty_skips(runner):
     assert "not loaded" in skipped.output
 
 
+class _Server:
+    """Stands for waitress's server: records being run and closed, serves nothing."""
+
+    def __init__(self, calls: list, settings: dict) -> None:
+        self.calls = calls
+        calls.append(settings)
+
+    def run(self) -> None:
+        self.calls.append("run")
+
+    def close(self) -> None:
+        self.calls.append("close")
+
+
 def test_serve_runs_waitress_on_the_given_port(app, monkeypatch):
     import gc
 
@@ -166,8 +180,12 @@ def test_serve_runs_waitress_on_the_given_port(app, monkeypatch):
     from click.testing import CliRunner
     from flask.cli import ScriptInfo
 
+    from mediaplan import cli
+
     calls = []
-    monkeypatch.setattr(waitress, "serve", lambda wsgi, **kw: calls.append(kw))
+    monkeypatch.setattr(waitress, "create_server", lambda wsgi, **kw: _Server(calls, kw))
+    # Whether the port is free is another test's: this one binds nothing.
+    monkeypatch.setattr(cli, "_check_address", lambda host, port: None)
     # The start-up objects are frozen out of garbage collection before serving.
     monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
     monkeypatch.setenv("PORT", "5099")
@@ -177,9 +195,37 @@ def test_serve_runs_waitress_on_the_given_port(app, monkeypatch):
     for args in (["serve"], ["serve", "--host", "0.0.0.0", "--port", "8080"]):  # noqa: S104
         result = CliRunner().invoke(main, args, obj=script)
         assert result.exit_code == 0, result.output
-    assert calls[0::2] == ["freeze", "freeze"]
-    assert (calls[1]["host"], calls[1]["port"]) == ("127.0.0.1", 5099)
-    assert (calls[3]["host"], calls[3]["port"]) == ("0.0.0.0", 8080)  # noqa: S104
+    first, second = calls[:4], calls[4:]
+    assert [first[1:], second[1:]] == [["freeze", "run", "close"]] * 2
+    assert (first[0]["host"], first[0]["port"]) == ("127.0.0.1", 5099)
+    # With no trusted proxy, waitress drops X-Forwarded-* headers anyone could send.
+    assert first[0]["clear_untrusted_proxy_headers"] is True
+    assert (second[0]["host"], second[0]["port"]) == ("0.0.0.0", 8080)  # noqa: S104
+
+
+def test_serve_on_a_port_in_use_says_so_and_starts_nothing(app, monkeypatch):
+    import socket
+
+    from click.testing import CliRunner
+    from flask.cli import ScriptInfo
+
+    from mediaplan.registries import registry
+
+    started = []
+    monkeypatch.setitem(
+        registry(app).background_services, "recorder", lambda app: started.append(app)
+    )
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(
+            main, ["serve", "--port", str(port)], obj=ScriptInfo(create_app=lambda: app)
+        )
+    assert result.exit_code == 1
+    assert f"Cannot serve on 127.0.0.1:{port}" in result.output
+    assert "--port" in result.output and "Traceback" not in result.output
+    assert started == []
 
 
 def test_console_script_lists_the_commands(tmp_path):

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime
 import pytest
 from flask_babel import format_date, format_datetime
 
+from tests.conftest import open_session
+
 
 @pytest.mark.parametrize(
     ("accept", "expected"),
@@ -44,7 +46,7 @@ def test_user_choice_is_saved_on_the_account(app, db, client, login_as, post):
         assert db.session.get(User, user.id).locale == "en"
     other_device = app.test_client()
     with other_device.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = open_session(app, user)
     page = other_device.get("/plan", headers={"Accept-Language": "ru"}).get_data(as_text=True)
     assert '<html lang="en">' in page
 

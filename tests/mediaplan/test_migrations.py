@@ -128,18 +128,19 @@ def test_db_migrate_writes_a_revision_with_a_generated_id_on_the_head(scratch_mi
     head = the_head(history(scratch_migrations))
     with db.engine.begin() as connection:
         connection.exec_driver_sql("DROP INDEX ix_job_runs_kind_started_at")
-    days = {datetime.now(UTC).strftime("%Y%m%d")}
+    before = datetime.now(UTC).strftime("%Y%m%d_%H%M")
     migrate(directory=str(scratch_migrations), message="Restore the job runs index")
-    days.add(datetime.now(UTC).strftime("%Y%m%d"))
+    after = datetime.now(UTC).strftime("%Y%m%d_%H%M")
 
     script = history(scratch_migrations)
     new = the_head(script)
     assert re.fullmatch(r"[0-9a-f]{12}", new), "a generated id, not the next number"
     assert script.get_revision(new).down_revision == head
     path = Path(script.get_revision(new).path)
-    day, rev, slug = path.stem.split("_", 2)
-    assert (day in days, rev, slug) == (True, new, "restore_the_job_runs_index")
-    # Files sort by date, after the numbered ones.
+    day, minute, rev, slug = path.stem.split("_", 3)
+    assert before <= f"{day}_{minute}" <= after
+    assert (rev, slug) == (new, "restore_the_job_runs_index")
+    # Files sort by the time they were written, after the numbered ones.
     assert sorted(p.name for p in path.parent.glob("*.py"))[-1] == path.name
     assert "create_index" in path.read_text()
 

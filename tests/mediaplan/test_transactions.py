@@ -8,17 +8,20 @@ import time
 import pytest
 import sqlalchemy as sa
 from flask import Blueprint, jsonify
+from flask_babel import gettext
 from flask_migrate import upgrade
 
 from mediaplan.agencies.models import Agency
-from mediaplan.api.models import ApiToken
 from mediaplan.app import create_app
 from mediaplan.db import utcnow, view_writes, writes
 from mediaplan.extensions import db as _db
 from mediaplan.scheduler.runner import SchedulerProcess
-from mediaplan.users.models import User
+from mediaplan.users.models import ApiToken, User
+from mediaplan.web import retry_writes_when_busy
 from tests.conftest import PASSWORD_HASH
 
+# How long the impatient app waits for SQLite's write lock.
+BUSY_MS = 200
 # Methods that leave data as it is; any other must be declared by the view.
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Views that accept a POST yet write nothing.
@@ -90,6 +93,72 @@ def sqlite_app(tmp_path_factory):
         _db.engine.dispose()
 
 
+@pytest.fixture(scope="module")
+def impatient_app(tmp_path_factory):
+    """An app on SQLite that waits only BUSY_MS for another writer's lock."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('impatient') / 'app.db'}"
+    app = create_app(
+        {"DATABASE_URL": url, "SECRET_KEY": "x", "TESTING": True, "SQLITE_BUSY_TIMEOUT_MS": BUSY_MS}
+    )
+    app.register_blueprint(bp)
+    retry_writes_when_busy(app)
+    with app.app_context():
+        upgrade()
+        agency = Agency(code="a", kind="state_body", name_ru="Ведомство")
+        user = User(
+            email="u@example.org",
+            name="U",
+            role="viewer",
+            agency=agency,
+            password_hash=PASSWORD_HASH,
+        )
+        token = ApiToken(user=user, name="calendar", token_hash="h" * 64, prefix="mpt_x")
+        _db.session.add(token)
+        _db.session.commit()
+        app.config["TOKEN_ID"] = token.id
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+def _holding_the_write_lock(app, seconds: float):
+    """Another connection takes SQLite's write lock now and lets it go after ``seconds``."""
+    connection = _db.engine.connect()
+    holding = connection.begin()
+
+    def release():
+        holding.rollback()
+        connection.close()
+
+    timer = threading.Timer(seconds, release)
+    timer.start()
+    return timer
+
+
+def test_a_write_that_waits_in_vain_twice_is_answered_busy(impatient_app):
+    token_id = impatient_app.config["TOKEN_ID"]
+    with impatient_app.app_context():
+        holder = _holding_the_write_lock(impatient_app, BUSY_MS * 6 / 1000)
+        response = impatient_app.test_client().get(
+            f"/declared/{token_id}", headers={"Accept-Language": "ky"}
+        )
+        holder.join()
+    assert response.status_code == 503
+    assert response.headers["Retry-After"] == "2"
+    with impatient_app.test_request_context(headers={"Accept-Language": "ky"}):
+        busy = gettext("Many changes are being saved right now. Please try again in a moment.")
+    assert busy in response.get_data(as_text=True) and busy.startswith("Азыр")
+
+
+def test_a_write_that_waits_in_vain_once_succeeds_on_its_second_try(impatient_app):
+    token_id = impatient_app.config["TOKEN_ID"]
+    with impatient_app.app_context():
+        holder = _holding_the_write_lock(impatient_app, BUSY_MS * 1.5 / 1000)
+        response = impatient_app.test_client().get(f"/declared/{token_id}")
+        holder.join()
+    assert response.status_code == 200
+
+
 @pytest.fixture
 def running_scheduler(sqlite_app):
     process = SchedulerProcess(sqlite_app)
@@ -115,10 +184,11 @@ def test_a_get_that_writes_succeeds_while_the_scheduler_writes(sqlite_app, runni
 def test_the_same_view_undeclared_fails_with_database_is_locked(
     sqlite_app, running_scheduler, caplog
 ):
-    """The case @writes exists for: without it the read-then-write loses to the scheduler."""
+    """The case @writes exists for: without it the read-then-write loses to the scheduler,
+    and the user gets the "busy" page (503), never a 500."""
     token_id = sqlite_app.config["TOKEN_ID"]
     statuses = _statuses(sqlite_app, f"/undeclared/{token_id}", 15)
-    assert 500 in statuses
+    assert 503 in statuses and 500 not in statuses
     assert "database is locked" in caplog.text
 
 

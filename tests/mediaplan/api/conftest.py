@@ -4,22 +4,6 @@ import pytest
 
 
 @pytest.fixture
-def make_token(app, db):
-    """``make_token(user)`` creates a token for ``user`` and returns its secret."""
-
-    def make(user, name="partner portal"):
-        from mediaplan.api.tokens import create_token
-        from mediaplan.users.models import User
-
-        with app.app_context():
-            _token, secret = create_token(db.session.get(User, user.id), name)
-            db.session.commit()
-            return secret
-
-    return make
-
-
-@pytest.fixture
 def bearer(make_user, make_token):
     """``bearer(role, **fields)`` makes a user and returns (user, Authorization headers)."""
 

@@ -7,8 +7,8 @@ URL = "/api/v1/plan-items"
 
 
 def revoke(app, db, user):
-    from mediaplan.api.tokens import revoke_token, tokens_of
     from mediaplan.users.models import User
+    from mediaplan.users.tokens import revoke_token, tokens_of
 
     with app.app_context():
         for token in tokens_of(db.session.get(User, user.id)):
@@ -96,8 +96,8 @@ def test_writes_need_no_csrf_token(client, bearer, item_body):
 
 
 def test_last_use_of_a_token_is_recorded(client, bearer, app, db):
-    from mediaplan.api.tokens import tokens_of
     from mediaplan.users.models import User
+    from mediaplan.users.tokens import tokens_of
 
     user, headers = bearer("viewer")
     assert client.get("/api/v1/plans", headers=headers).status_code == 200

@@ -11,7 +11,7 @@ TOKEN_RE = re.compile(r'<code class="token">(mpt_[A-Za-z0-9_-]+)</code>')
 
 
 def stored_tokens(app, db):
-    from mediaplan.api.models import ApiToken
+    from mediaplan.users.models import ApiToken
 
     with app.app_context():
         db.session.expire_all()
@@ -57,8 +57,8 @@ def test_a_revoked_token_is_refused(client, login_as, post, app, db):
 
 
 def test_another_users_token_cannot_be_revoked(client, login_as, post, make_user, app, db):
-    from mediaplan.api.tokens import create_token
     from mediaplan.users.models import User
+    from mediaplan.users.tokens import create_token
 
     owner = make_user("coordinator")
     with app.app_context():

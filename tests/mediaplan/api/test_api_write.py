@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 import sqlalchemy as sa
 
 URL = "/api/v1/plan-items"
@@ -170,3 +171,52 @@ def _reminder(db, item_id):
     from mediaplan.reminders.models import Reminder
 
     return db.session.scalar(sa.select(Reminder).where(Reminder.item_id == item_id))
+
+
+def _editor_of(app, db, item_id):
+    from mediaplan.plan.models import Plan, PlanItem
+
+    with app.app_context():
+        item = db.session.get(PlanItem, item_id)
+        return item.updated_by_id, item.updated_at, db.session.get(Plan, item.plan_id).items_version
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "status"),
+    [
+        ("text/plain", b'{"number": "9.9"}', 415),
+        ("application/x-www-form-urlencoded", b"number=9.9", 415),
+        (None, b"", 415),
+        ("application/json", b"", 400),
+    ],
+)
+def test_a_patch_without_a_json_body_is_refused_and_changes_nothing(
+    app, db, client, bearer, make_item, content_type, body, status
+):
+    item = make_item()
+    before = _editor_of(app, db, item.id)
+    _user, headers = bearer("admin")
+    if content_type:
+        headers["Content-Type"] = content_type
+    response = client.patch(f"{URL}/{item.id}", data=body, headers=headers)
+    assert response.status_code == status
+    assert response.json["code"] == status and response.json["message"]
+    assert _editor_of(app, db, item.id) == before
+
+
+def test_a_patch_that_changes_nothing_leaves_the_last_editor(app, db, client, bearer, make_item):
+    item = make_item()
+    before = _editor_of(app, db, item.id)
+    _user, headers = bearer("admin")
+    for body in ({}, {"number": item.number, "title": {"ru": item.title_ru}}):
+        response = client.patch(f"{URL}/{item.id}", json=body, headers=headers)
+        assert response.status_code == 200
+        assert _editor_of(app, db, item.id) == before
+
+
+def test_a_method_not_allowed_names_the_allowed_ones(client, bearer, make_item):
+    item = make_item()
+    _user, headers = bearer("viewer")
+    response = client.delete(f"{URL}/{item.id}", headers=headers)
+    assert response.status_code == 405
+    assert set(response.headers["Allow"].split(", ")) >= {"GET", "PATCH"}

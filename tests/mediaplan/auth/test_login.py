@@ -4,7 +4,7 @@ safe redirects."""
 import pytest
 import sqlalchemy as sa
 
-from tests.conftest import PASSWORD, csrf_token
+from tests.conftest import PASSWORD, csrf_token, open_session
 
 
 def login(client, email, password, next_url=""):
@@ -21,14 +21,21 @@ def failures(app, db):
         return db.session.scalar(sa.select(sa.func.count()).select_from(LoginFailure))
 
 
-def test_login_with_right_password_opens_the_plan(client, make_user):
+def test_login_with_right_password_opens_the_plan(app, db, client, make_user):
+    from mediaplan.users.models import UserSession
+    from mediaplan.users.sessions import hash_session_token
+
     user = make_user("press_officer", email="press@example.org")
     response = login(client, "Press@Example.org ", PASSWORD)
     assert response.status_code == 302
     assert response.headers["Location"] == "/plan"
     assert client.get("/plan").status_code == 200
     with client.session_transaction() as session:
-        assert session["_user_id"] == user.get_id()
+        token = session["_user_id"]
+    # The cookie names a session the server keeps, by a token it stores only hashed.
+    with app.app_context():
+        stored = db.session.scalars(sa.select(UserSession).where(UserSession.user_id == user.id))
+        assert [s.token_hash for s in stored] == [hash_session_token(token)]
 
 
 def test_wrong_password_and_unknown_account_get_the_same_answer(client, make_user, app, db):
@@ -140,7 +147,7 @@ def test_password_change_ends_other_sessions(app, db, client, login_as, post):
     user = login_as("viewer")
     other_device = app.test_client()
     with other_device.session_transaction() as session:
-        session["_user_id"] = user.get_id()
+        session["_user_id"] = open_session(app, user)
     response = post(
         "/account/password",
         data={

@@ -251,8 +251,8 @@ def make_world(app, db, plan, agency, other_agency, make_item, make_user, login_
     """``make_world(role, scope)``: log in as ``role`` of ``agency``; build what is acted on."""
 
     def make(role: str | None, scope: str) -> World:
-        from mediaplan.api.tokens import create_token
         from mediaplan.users.models import User
+        from mediaplan.users.tokens import create_token
 
         acted_on = other_agency if scope == "other" else agency
         actor = login_as(role) if role else make_user("viewer")

@@ -293,3 +293,24 @@ def test_items_are_listed_in_number_order(the_plan, make_item, db):
     ).all()
 
     assert [item.number for item in items] == ["1.2", "1.9", "1.10", "2.1", "10.1"]
+
+
+def test_saving_an_item_unchanged_keeps_its_last_editor_and_version(the_plan, actor, agency, db):
+    coordinator = actor("coordinator")
+    item = service.create_item(
+        the_plan,
+        item_data(agency, title_ru="  Серия  ", regions=["osh", "bishkek"]),
+        actor=coordinator,
+    )
+    db.session.commit()
+    version = the_plan.items_version
+    unchanged = item_data(agency, title_ru="Серия", regions=["bishkek", "osh"])
+
+    service.update_item(item, unchanged, actor=actor("admin"))
+    db.session.commit()
+
+    assert db.session.get(PlanItem, item.id).updated_by_id == coordinator.id
+    assert db.session.get(Plan, the_plan.id).items_version == version
+    service.update_item(item, item_data(agency, title_ru="Другое"), actor=actor("admin"))
+    db.session.commit()
+    assert db.session.get(Plan, the_plan.id).items_version != version

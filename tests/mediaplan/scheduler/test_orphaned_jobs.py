@@ -23,6 +23,7 @@ from mediaplan.scheduler.service import (
     orphaned_jobs,
     prune_orphaned_jobs,
 )
+from tests.conftest import log_in_browser
 from tests.mediaplan.scheduler.test_processes import holder, start_mediaplan, stop
 from tests.mediaplan.scheduler.test_runner import Running, wait_for
 from tests.servers import free_port, get
@@ -255,10 +256,8 @@ def logged_in(app, user_id):
     from mediaplan.users.models import User
 
     with app.app_context():
-        session_id = db.session.get(User, user_id).get_id()
+        user = db.session.get(User, user_id)
     client = app.test_client()
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
-    with client.session_transaction() as session:
-        session["_user_id"] = session_id
-        session["_fresh"] = True
+    log_in_browser(app, client, user)
     return client

@@ -152,7 +152,8 @@ def test_serve_starts_the_scheduler_unless_it_is_off(app, monkeypatch):
         def run(self):
             self.ran.set()
 
-    monkeypatch.setattr(waitress, "serve", lambda *a, **kw: None)
+    monkeypatch.setattr(waitress, "create_server", lambda *a, **kw: _IdleServer())
+    monkeypatch.setattr(cli, "_check_address", lambda host, port: None)
     monkeypatch.setattr(background, "SchedulerProcess", RecordingProcess)
     script = ScriptInfo(create_app=lambda: app)
     result = CliRunner().invoke(cli.main, ["serve"], obj=script)
@@ -167,3 +168,11 @@ def test_serve_starts_the_scheduler_unless_it_is_off(app, monkeypatch):
     assert process.app is app and process.ran.wait(5)
     # The web server stopped, so did the scheduler beside it.
     assert process.stop.is_set()
+
+
+class _IdleServer:
+    def run(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass

@@ -7,12 +7,12 @@ from flask_login import current_user, login_required
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
-from mediaplan.api.models import ApiToken
-from mediaplan.api.tokens import create_token, revoke_token, tokens_of
 from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.forms import Form
+from mediaplan.users.models import ApiToken
+from mediaplan.users.tokens import create_token, revoke_token, tokens_of
 from mediaplan.web import get_or_404, show_errors
 
 bp = Blueprint("tokens", __name__, url_prefix="/account/tokens")
@@ -39,7 +39,7 @@ def index():
             flash(_("Copy the token now: it will not be shown again."), "warning")
             form = TokenForm(formdata=None)
     return render_template(
-        "api/tokens.html",
+        "users/tokens.html",
         form=form,
         secret=secret,
         tokens=tokens_of(current_user),
