@@ -4,7 +4,9 @@ browser tests, the installed wheel, the scheduler beside the web server, the ben
 import contextlib
 import http.client
 import http.cookies
+import os
 import re
+import secrets
 import shutil
 import socket
 import subprocess
@@ -147,3 +149,16 @@ def at_once(count: int, action) -> list:
     for thread in threads:
         thread.join(120)
     return results
+
+
+def server_env(database_url: str, instance: Path, **settings: str) -> dict[str, str]:
+    """The environment for a `mediaplan` process of a test: this one's without its own
+    MEDIAPLAN_* settings, then the database, an instance folder, a secret key and ``settings``
+    (given without the MEDIAPLAN_ prefix)."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith("MEDIAPLAN_")}
+    env |= {
+        "MEDIAPLAN_DATABASE_URL": database_url,
+        "MEDIAPLAN_INSTANCE_PATH": str(instance),
+        "MEDIAPLAN_SECRET_KEY": secrets.token_hex(16),
+    }
+    return env | {f"MEDIAPLAN_{name}": str(value) for name, value in settings.items()}

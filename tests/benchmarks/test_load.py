@@ -29,7 +29,6 @@ import os
 import random
 import re
 import resource
-import secrets
 import statistics
 import subprocess
 import sys
@@ -55,7 +54,7 @@ from tests.benchmarks.load_client import Tally, merge, percentile_ms
 from tests.benchmarks.load_scenario import EDITOR_ROLES, Client, Person, Run, World, issue_token
 from tests.benchmarks.test_plan_list import in_process_app, mediaplan, wait_for_scheduler
 from tests.conftest import PASSWORD, PASSWORD_HASH
-from tests.servers import serving
+from tests.servers import server_env, serving
 
 pytestmark = pytest.mark.benchmark
 
@@ -133,14 +132,7 @@ def test_mixed_load(bench_database, tmp_path, monkeypatch):
     started = time.perf_counter()
     instance = tmp_path / "instance"
     instance.mkdir()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MEDIAPLAN_")}
-    env |= {
-        "MEDIAPLAN_INSTANCE_PATH": str(instance),
-        "MEDIAPLAN_DATABASE_URL": bench_database,
-        "MEDIAPLAN_SECRET_KEY": secrets.token_hex(16),
-        "MEDIAPLAN_SCHEDULER": "on",
-        "MEDIAPLAN_DEMO_PASSWORD": PASSWORD,
-    }
+    env = server_env(bench_database, instance, SCHEDULER="on", DEMO_PASSWORD=PASSWORD)
     mediaplan(env, "db", "upgrade")
     mediaplan(env, "demo", "load")
     bulk.add_items(

@@ -40,7 +40,7 @@ import sqlalchemy as sa
 from tests.benchmarks import bulk
 from tests.benchmarks.filter_stream import FilteredRequest, FilterStream, summarize
 from tests.conftest import log_in_browser
-from tests.servers import HOST, mediaplan_command, serving
+from tests.servers import HOST, mediaplan_command, server_env, serving
 
 pytestmark = pytest.mark.benchmark
 
@@ -147,12 +147,7 @@ def test_plan_list_against_healthz(bench_database, tmp_path, monkeypatch):
     started = time.perf_counter()
     instance = tmp_path / "instance"
     instance.mkdir()
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MEDIAPLAN_")}
-    env |= {
-        "MEDIAPLAN_INSTANCE_PATH": str(instance),
-        "MEDIAPLAN_DATABASE_URL": bench_database,
-        "MEDIAPLAN_SECRET_KEY": secrets.token_hex(16),
-    }
+    env = server_env(bench_database, instance)
     mediaplan(env, "db", "upgrade")
     # With the reminder rows of a plan in use, for the scheduler's dispatcher to look through.
     loaded = bulk.load_plan(bench_database, items=ITEMS, reminders=True)

@@ -2,7 +2,6 @@
 by a barrier, against `mediaplan serve` on SQLite and on PostgreSQL."""
 
 import json
-import os
 from datetime import date
 
 import pytest
@@ -12,7 +11,7 @@ from flask_migrate import upgrade
 from mediaplan.app import create_app
 from mediaplan.extensions import db
 from tests.conftest import PASSWORD, PASSWORD_HASH, POSTGRES_URL, _postgres_database
-from tests.servers import Browser, at_once, serving
+from tests.servers import Browser, at_once, server_env, serving
 
 BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 ROUNDS = 20
@@ -32,17 +31,15 @@ def served(request, tmp_path_factory):
         urls = _postgres_database(POSTGRES_URL)
     url = next(urls)
     world = _fill(url)
-    env = {key: value for key, value in os.environ.items() if not key.startswith("MEDIAPLAN_")}
-    env |= {
-        "MEDIAPLAN_DATABASE_URL": url,
-        "MEDIAPLAN_INSTANCE_PATH": str(folder),
-        "MEDIAPLAN_SECRET_KEY": "concurrency",
+    env = server_env(
+        url,
+        folder,
         # Each test speaks from addresses of its own, so one's failed logins never throttle
         # another's.
-        "MEDIAPLAN_TRUSTED_PROXIES": "1",
-        "MEDIAPLAN_LOGIN_MAX_FAILURES_PER_ACCOUNT": str(LIMIT_PER_ACCOUNT),
-        "MEDIAPLAN_LOGIN_MAX_FAILURES_PER_ADDRESS": str(LIMIT_PER_ADDRESS),
-    }
+        TRUSTED_PROXIES=1,
+        LOGIN_MAX_FAILURES_PER_ACCOUNT=LIMIT_PER_ACCOUNT,
+        LOGIN_MAX_FAILURES_PER_ADDRESS=LIMIT_PER_ADDRESS,
+    )
     with serving(env, folder / "serve.log") as (_process, port):
         yield port, world, url
     next(urls, None)

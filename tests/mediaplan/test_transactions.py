@@ -61,45 +61,10 @@ def reads():
     return jsonify(users=_db.session.scalar(sa.select(sa.func.count()).select_from(ApiToken)))
 
 
-@pytest.fixture(scope="module")
-def sqlite_app(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('transactions') / 'app.db'}"
-    app = create_app(
-        {
-            "DATABASE_URL": url,
-            "SECRET_KEY": "x",
-            "TESTING": True,
-            "SCHEDULER_POLL_SECONDS": 0.05,
-            "SCHEDULER_HEARTBEAT_SECONDS": HEARTBEAT_SECONDS,
-        }
-    )
-    app.register_blueprint(bp)
-    with app.app_context():
-        upgrade()
-        agency = Agency(code="a", kind="state_body", name_ru="Ведомство")
-        user = User(
-            email="u@example.org",
-            name="U",
-            role="viewer",
-            agency=agency,
-            password_hash=PASSWORD_HASH,
-        )
-        token = ApiToken(user=user, name="calendar", token_hash="h" * 64, prefix="mpt_x")
-        _db.session.add(token)
-        _db.session.commit()
-        app.config["TOKEN_ID"] = token.id
-    yield app
-    with app.app_context():
-        _db.engine.dispose()
-
-
-@pytest.fixture(scope="module")
-def impatient_app(tmp_path_factory):
-    """An app on SQLite that waits only BUSY_MS for another writer's lock."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('impatient') / 'app.db'}"
-    app = create_app(
-        {"DATABASE_URL": url, "SECRET_KEY": "x", "TESTING": True, "SQLITE_BUSY_TIMEOUT_MS": BUSY_MS}
-    )
+def _app_with_a_token(folder, **settings):
+    """An app on a SQLite database of its own, with the test views, one user and a token."""
+    url = f"sqlite:///{folder / 'app.db'}"
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "x", "TESTING": True, **settings})
     app.register_blueprint(bp)
     retry_writes_when_busy(app)
     with app.app_context():
@@ -116,6 +81,25 @@ def impatient_app(tmp_path_factory):
         _db.session.add(token)
         _db.session.commit()
         app.config["TOKEN_ID"] = token.id
+    return app
+
+
+@pytest.fixture(scope="module")
+def sqlite_app(tmp_path_factory):
+    app = _app_with_a_token(
+        tmp_path_factory.mktemp("transactions"),
+        SCHEDULER_POLL_SECONDS=0.05,
+        SCHEDULER_HEARTBEAT_SECONDS=HEARTBEAT_SECONDS,
+    )
+    yield app
+    with app.app_context():
+        _db.engine.dispose()
+
+
+@pytest.fixture(scope="module")
+def impatient_app(tmp_path_factory):
+    """An app that waits only BUSY_MS for another writer's lock."""
+    app = _app_with_a_token(tmp_path_factory.mktemp("impatient"), SQLITE_BUSY_TIMEOUT_MS=BUSY_MS)
     yield app
     with app.app_context():
         _db.engine.dispose()

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 import pytest
 
+from tests.conftest import open_session
+
 ROLES = ("admin", "coordinator", "press_officer", "trainer", "methodologist", "viewer")
 OWNERS = ("admin", "coordinator")
 EDITORS = ("press_officer", "trainer")
@@ -102,6 +104,11 @@ def agency_edited(w: World, before: dict, after: dict) -> None:
 
 def token_revoked(w: World, before: dict, after: dict) -> None:
     assert row(after, "api_tokens", w.token_id)["revoked_at"] is not None
+
+
+def sessions_ended(w: World, before: dict, after: dict) -> None:
+    ended = [s["end_reason"] for s in after["user_sessions"] if s["user_id"] == w.target_user_id]
+    assert ended == ["admin"]
 
 
 @dataclass(frozen=True)
@@ -227,6 +234,13 @@ ROUTES = (
         agency_edited,
     ),
     Route(
+        "user_end_sessions",
+        "POST",
+        lambda w: f"/admin/users/{w.target_user_id}/sessions/end",
+        admin_only,
+        changed=sessions_ended,
+    ),
+    Route(
         "token_revoke",
         "POST",
         lambda w: f"/account/tokens/{w.token_id}/revoke",
@@ -258,6 +272,7 @@ def make_world(app, db, plan, agency, other_agency, make_item, make_user, login_
         actor = login_as(role) if role else make_user("viewer")
         item = make_item(lead=acted_on)
         target = make_user("viewer", agency=acted_on)
+        open_session(app, target)
         with app.app_context():
             owner = db.session.get(User, actor.id if scope != "other" else target.id)
             token, _secret = create_token(owner, "partner portal")
