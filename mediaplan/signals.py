@@ -10,9 +10,14 @@ from flask import current_app
 
 _signals = Namespace()
 
-#: Sent with ``item=`` the PlanItem after it was created, edited or changed status, before the
-#: caller commits; receivers write in the same transaction.
+#: Sent with ``item=`` the PlanItem, ``actor=`` the user who changed it and ``change=`` what
+#: happened ("created", "edited" or "status"), before the caller commits; receivers write in the
+#: same transaction.
 plan_item_changed = _signals.signal("plan-item-changed")
+
+#: Sent with ``comment=`` the new Comment (its ``item`` the PlanItem) and ``actor=`` its author,
+#: before the caller commits.
+comment_added = _signals.signal("comment-added")
 
 
 def send(signal, **data) -> None:

@@ -24,3 +24,4 @@ class Comment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     author: Mapped[User] = relationship()
+    item: Mapped["PlanItem"] = relationship()  # noqa: F821 (resolved by name by the mapper)

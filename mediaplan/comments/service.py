@@ -8,6 +8,7 @@ from mediaplan.comments.models import BODY_MAX, Comment
 from mediaplan.comments.rights import can_comment
 from mediaplan.errors import PermissionDenied, ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.signals import comment_added, send
 
 
 def comments_for(item) -> list[Comment]:
@@ -36,4 +37,5 @@ def add_comment(item, body: str, *, actor) -> Comment:
     comment = Comment(item_id=item.id, author_id=actor.id, body=body)
     db.session.add(comment)
     db.session.flush()
+    send(comment_added, comment=comment, actor=actor)
     return comment

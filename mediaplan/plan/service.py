@@ -109,7 +109,7 @@ def create_item(plan: Plan, data: PlanItemData, *, actor) -> PlanItem:
         PlanItemStatusChange(from_status=None, to_status="planned", actor_id=actor.id)
     )
     db.session.flush()
-    send(plan_item_changed, item=item)
+    send(plan_item_changed, item=item, actor=actor, change="created")
     logger.info("Plan item %s created by %s", item.number, actor.id)
     return item
 
@@ -129,7 +129,7 @@ def update_item(item: PlanItem, data: PlanItemData, *, actor) -> PlanItem:
     _raise_on_errors(validate_item(item.plan, data, actor=actor, item=item))
     _apply(item, data, actor=actor)
     db.session.flush()
-    send(plan_item_changed, item=item)
+    send(plan_item_changed, item=item, actor=actor, change="edited")
     return item
 
 
@@ -175,7 +175,7 @@ def change_status(
     item.status = to_status
     item.updated_by_id = actor.id
     db.session.flush()
-    send(plan_item_changed, item=item)
+    send(plan_item_changed, item=item, actor=actor, change="status")
     return change
 
 

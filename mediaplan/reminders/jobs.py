@@ -30,5 +30,5 @@ def dispatch_reminders() -> str:
     return str(result) if result.sent or result.expired else ""
 
 
-def on_plan_item_changed(_app, *, item) -> None:
+def on_plan_item_changed(_app, *, item, **_details) -> None:
     sync_item_reminder(item, reminder_settings())
