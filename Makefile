@@ -31,9 +31,15 @@ run: translations
 	$(BIN)/mediaplan serve
 
 # Browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
-browser:
+# They load axe-core (npm, pinned in package-lock.json) into the pages they check.
+browser: node_modules/.package-lock.json
 	@command -v chromium >/dev/null || { $(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium >/dev/null; }
+
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund
 
 test: translations browser
 	$(BIN)/python -m pytest -q

@@ -39,6 +39,9 @@ def serve_command(host: str, port: int | None, threads: int):
 
     port = port or int(os.environ.get("PORT") or 5000)
     app = current_app._get_current_object()
+    if not os.environ.get("MEDIAPLAN_BASE_URL"):
+        # Links in e-mails then lead to this server, wherever it was told to listen.
+        app.config["BASE_URL"] = served_url(host, port)
     # The address first: a port in use must stop us before anything runs in the background.
     try:
         _check_address(host, port)
@@ -73,6 +76,15 @@ def serve_command(host: str, port: int | None, threads: int):
         server.close()
         for stop in stops:
             stop()
+
+
+def served_url(host: str, port: int) -> str:
+    """The address of a server listening on ``host`` and ``port``, as a browser on the same
+    machine reaches it: a wildcard address stands for the loopback one."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
 
 
 def _check_address(host: str, port: int) -> None:

@@ -29,6 +29,9 @@ DEFAULTS: dict[str, object] = {
     "LOGIN_MAX_FAILURES_PER_ACCOUNT": 5,
     "LOGIN_MAX_FAILURES_PER_ADDRESS": 20,
     "LOGIN_FAILURE_WINDOW_SECONDS": 900,
+    # A password reset link works once, for this many seconds; asking for links is limited
+    # like logging in (the three LOGIN_* settings above, counted apart from failed logins).
+    "PASSWORD_RESET_LINK_SECONDS": 3600,
     # Number of proxies in front of the app whose X-Forwarded-* headers are trusted.
     "TRUSTED_PROXIES": 0,
     # A session ends after this many seconds without use, and in any case this long after the
@@ -39,7 +42,9 @@ DEFAULTS: dict[str, object] = {
     "HTTPS": False,
     # Password for the demo accounts; generated and printed once when unset.
     "DEMO_PASSWORD": None,
-    # Address of this site as users reach it, for links in e-mails.
+    # Address of this site as users reach it, for links in e-mails. Unset, `mediaplan serve
+    # --host H --port P` uses http://H:P (127.0.0.1 for 0.0.0.0) for its process; set it behind
+    # a proxy, and for `mediaplan scheduler` or other servers, which know no port of their own.
     "BASE_URL": "http://127.0.0.1:5000",
     # "on": `mediaplan serve` runs the scheduler too; "off" for web-only deployments where
     # `mediaplan scheduler` runs elsewhere.

@@ -274,3 +274,17 @@ def _write_briefly(session, statement) -> None:
 def is_database_locked(error: BaseException) -> bool:
     """SQLite's answer when another connection held the write lock longer than we waited."""
     return isinstance(error, sa.exc.OperationalError) and "database is locked" in str(error)
+
+
+# PostgreSQL's deadlock_detected and serialization_failure: the transaction was chosen to give
+# way to another; run again, it finds the other's work done.
+GIVE_WAY_SQLSTATES = ("40P01", "40001")
+
+
+def must_give_way(error: BaseException) -> bool:
+    """A write that failed only because of another at the same moment, and may be run again:
+    SQLite's lock waited for in vain, or a PostgreSQL deadlock or serialization failure."""
+    if is_database_locked(error):
+        return True
+    sqlstate = getattr(getattr(error, "orig", None), "sqlstate", None)
+    return isinstance(error, sa.exc.DBAPIError) and sqlstate in GIVE_WAY_SQLSTATES

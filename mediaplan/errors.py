@@ -8,7 +8,7 @@ from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
-from mediaplan.db import is_database_locked
+from mediaplan.db import must_give_way
 from mediaplan.extensions import db
 
 logger = logging.getLogger(__name__)
@@ -129,7 +129,7 @@ def register_error_handlers(app: Flask) -> None:
     @app.errorhandler(Exception)
     def unexpected_error(error: Exception):
         db.session.rollback()
-        if is_database_locked(error):
+        if must_give_way(error):
             logger.warning("Database busy on %s %s: %s", request.method, request.path, error)
             return render_domain_error(DatabaseBusy())
         logger.exception("Unhandled error on %s %s", request.method, request.path)

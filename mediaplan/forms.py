@@ -20,12 +20,21 @@ class CatalogTranslations:
 CATALOG = CatalogTranslations()
 
 
+def render_without_maxlength(field, render_kw: dict) -> dict:
+    """Browsers cut pasted text at a field's maxlength without a word; the server says what is
+    too long instead, so the attribute WTForms takes from Length validators is left out."""
+    return {"maxlength": False, **render_kw}
+
+
 class Form(FlaskForm):
     """A form with a CSRF token, speaking the user's language."""
 
     class Meta:
         def get_translations(self, form):
             return CATALOG
+
+        def render_field(self, field, render_kw):
+            return super().render_field(field, render_without_maxlength(field, render_kw))
 
 
 class SubForm(wtforms.Form):
@@ -34,3 +43,6 @@ class SubForm(wtforms.Form):
     class Meta:
         def get_translations(self, form):
             return CATALOG
+
+        def render_field(self, field, render_kw):
+            return super().render_field(field, render_without_maxlength(field, render_kw))

@@ -32,8 +32,11 @@ def for_update(obj: T) -> T:
     it: check a rule against its state after this, never before.
 
     Concurrent transactions doing the same wait until this one commits, then see its change.
+    The lock is PostgreSQL's FOR NO KEY UPDATE: rows referring to this one may still be
+    written meanwhile (their foreign key check takes a KEY SHARE lock, which FOR UPDATE would
+    block, and a job writing such a row while waiting for this one would deadlock with it).
     """
-    db.session.refresh(obj, with_for_update=True)
+    db.session.refresh(obj, with_for_update={"key_share": True})
     return obj
 
 

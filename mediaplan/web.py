@@ -8,7 +8,7 @@ from flask import Flask, abort, flash
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
-from mediaplan.db import WRITES_ATTRIBUTE, is_database_locked, is_valid_id
+from mediaplan.db import WRITES_ATTRIBUTE, is_valid_id, must_give_way
 from mediaplan.errors import DatabaseBusy, ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.forms import Form
@@ -58,11 +58,10 @@ def roles_required(*roles: str) -> Callable:
 
 
 def retry_writes_when_busy(app: Flask) -> None:
-    """On SQLite, run a view that writes once more when the write lock stayed taken longer than
-    the busy timeout, then answer 503 (DatabaseBusy) rather than a 500. Everything such a view
-    did is in the rolled-back transaction, so a second run starts afresh."""
-    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
-        return
+    """Run a view that writes once more when it had to give way to another write (SQLite's
+    lock stayed taken longer than the busy timeout; PostgreSQL chose it as a deadlock's
+    victim), then answer 503 (DatabaseBusy) rather than a 500. Everything such a view did is
+    in the rolled-back transaction, so a second run starts afresh."""
     for endpoint, view in list(app.view_functions.items()):
         if getattr(view, WRITES_ATTRIBUTE, None) and not getattr(view, "retries_when_busy", False):
             app.view_functions[endpoint] = _retried_when_busy(view)
@@ -74,14 +73,14 @@ def _retried_when_busy(view: Callable) -> Callable:
         try:
             return view(*args, **kwargs)
         except Exception as error:
-            if not is_database_locked(error):
+            if not must_give_way(error):
                 raise
             db.session.rollback()
             logger.warning("Database busy; running %s again", view.__name__)
         try:
             return view(*args, **kwargs)
         except Exception as error:
-            if not is_database_locked(error):
+            if not must_give_way(error):
                 raise
             raise DatabaseBusy from error
 

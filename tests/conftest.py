@@ -1,9 +1,11 @@
 """Fixtures: the app on SQLite (and PostgreSQL when configured), a rolled-back database per
 test, clients, factories and logins."""
 
+import contextlib
 import os
 import re
 import uuid
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -64,6 +66,17 @@ def _postgres_database(admin_url: str):
         with admin.connect() as connection:
             connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.dispose()
+
+
+@contextlib.contextmanager
+def fresh_database(backend: str, folder) -> Iterator[str]:
+    """The URL of a new, empty database on ``backend`` for processes of a test's own: a file in
+    ``folder`` on SQLite; on PostgreSQL a database dropped when the block ends."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'app.db'}"
+        return
+    with contextlib.contextmanager(_postgres_database)(POSTGRES_URL) as url:
+        yield url
 
 
 def pytest_generate_tests(metafunc):

@@ -122,7 +122,7 @@ class Browser:
         return match.group(1)
 
     def post(self, path: str, data: dict, *, token: str):
-        body = urllib.parse.urlencode({"csrf_token": token, **data}).encode()
+        body = urllib.parse.urlencode({"csrf_token": token, **data}, doseq=True).encode()
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
         return self.request("POST", path, body, headers)
 

@@ -7,12 +7,17 @@ from flask_babel import lazy_gettext as _l
 
 from mediaplan.agencies.choices import AGENCY_KINDS
 from mediaplan.agencies.models import Agency
+from mediaplan.audit import service as audit
+from mediaplan.audit.choices import CREATED
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 
 CODE_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{1,39}$")
 NAME_FIELDS = ("name_ky", "name_ru", "name_en")
 ABBREVIATION_FIELDS = ("abbreviation_ky", "abbreviation_ru", "abbreviation_en")
+# What a user sets on an agency, each change of which the audit log keeps.
+FIELDS = ("code", "kind", *NAME_FIELDS, *ABBREVIATION_FIELDS, "is_active")
+AUDIT_KIND = "agency"
 
 
 def active_agencies() -> list[Agency]:
@@ -23,21 +28,32 @@ def agency_choices() -> list[tuple[int, str]]:
     return sorted(((a.id, a.name) for a in active_agencies()), key=lambda pair: pair[1])
 
 
-def save_agency(agency: Agency | None, data: dict) -> Agency:
-    """Create (``agency`` None) or update an agency from ``data``; the caller commits.
+def agency_names() -> dict[int, str]:
+    """Every agency's name by id, closed ones included: for showing ids kept in a history."""
+    return {agency.id: agency.name for agency in db.session.scalars(sa.select(Agency))}
+
+
+def save_agency(agency: Agency | None, data: dict, *, actor_id: int | None) -> Agency:
+    """Create (``agency`` None) or update an agency from ``data``, and log what changed and
+    who (``actor_id``, None for the system) changed it; the caller commits.
 
     :raises ValidationFailed: on a bad or taken code, an unknown kind or no name at all.
     """
     errors = _validate(agency, data)
     if errors:
         raise ValidationFailed(errors)
+    is_new = agency is None
     if agency is None:
         agency = Agency()
         db.session.add(agency)
-    for field in ("code", "kind", "is_active", *NAME_FIELDS, *ABBREVIATION_FIELDS):
+    before = {} if is_new else audit.snapshot(agency, FIELDS)
+    for field in FIELDS:
         value = data.get(field)
         setattr(agency, field, value.strip() if isinstance(value, str) else value)
     db.session.flush()
+    if changes := audit.diff(before, audit.snapshot(agency, FIELDS)):
+        action = CREATED if is_new else audit.edit_action(changes)
+        audit.record(AUDIT_KIND, agency.id, actor_id=actor_id, action=action, changes=changes)
     return agency
 
 

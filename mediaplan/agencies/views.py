@@ -3,10 +3,14 @@
 import sqlalchemy as sa
 from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from mediaplan.agencies.forms import AgencyForm
+from mediaplan.agencies.history import HISTORY_FIELDS
 from mediaplan.agencies.models import Agency
-from mediaplan.agencies.service import save_agency
+from mediaplan.agencies.service import AUDIT_KIND, save_agency
+from mediaplan.audit.display import describe
+from mediaplan.audit.service import history
 from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
@@ -40,7 +44,7 @@ def _edit(agency: Agency | None):
     form = AgencyForm(obj=agency)
     if form.validate_on_submit():
         try:
-            save_agency(agency, form.data)
+            save_agency(agency, form.data, actor_id=current_user.id)
         except ValidationFailed as error:
             db.session.rollback()
             show_errors(form, error)
@@ -48,4 +52,5 @@ def _edit(agency: Agency | None):
             db.session.commit()
             flash(_("Changes saved."), "success")
             return redirect(url_for("agencies.index"))
-    return render_template("agencies/form.html", form=form, agency=agency)
+    entries = [] if agency is None else describe(history(AUDIT_KIND, agency.id), HISTORY_FIELDS)
+    return render_template("agencies/form.html", form=form, agency=agency, history=entries)

@@ -1,4 +1,5 @@
-"""Logging in and out, throttled login failures and how a session maps to its user."""
+"""Logging in and out, throttled login failures, how a session maps to its user, and password
+reset links."""
 
 from flask import Flask
 from flask_babel import lazy_gettext as _l
@@ -8,8 +9,8 @@ def init_app(app: Flask) -> None:
     from mediaplan.auth import models  # noqa: F401
     from mediaplan.auth.jobs import purge_old_login_failures
     from mediaplan.auth.loader import configure_login_manager
-    from mediaplan.auth.views import bp
-    from mediaplan.registries import MenuEntry, add_menu_entry
+    from mediaplan.auth.views import bp, reset_link_section
+    from mediaplan.registries import MenuEntry, PageSection, add_menu_entry, add_page_section
     from mediaplan.scheduler.registry import JobKind, register
 
     configure_login_manager(app)
@@ -18,6 +19,15 @@ def init_app(app: Flask) -> None:
         app,
         MenuEntry(
             endpoint="auth.logout", label=_l("Log out"), area="account", order=900, method="post"
+        ),
+    )
+    add_page_section(
+        app,
+        PageSection(
+            page="users.edit",
+            name="password_reset",
+            template="auth/_reset_link_section.html",
+            context=reset_link_section,
         ),
     )
     register(
@@ -29,8 +39,8 @@ def init_app(app: Flask) -> None:
             trigger_args={"hour": 3, "minute": 30},
             misfire_grace_time=None,
             description=_l(
-                "Deletes failed-login records that no longer count, and sessions opened more "
-                "than 90 days ago."
+                "Deletes failed-login records and password reset requests that no longer "
+                "count, and sessions and password reset links made more than 90 days ago."
             ),
             misfire_rule=_l("Runs once after downtime."),
         ),

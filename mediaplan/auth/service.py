@@ -62,7 +62,7 @@ def begin_login(
     # Always account first, then address: two attempts never wait for each other in a cycle.
     lock_name("login", "account", account)
     lock_name("login", "address", address)
-    if _is_throttled(account, address, limits, now):
+    if exceeds_limits(LoginFailure, LoginFailure.failed_at, account, address, limits, now):
         logger.warning("Login throttled for account %r from %s", account, address)
         raise LoginThrottled
     user = db.session.execute(
@@ -86,25 +86,27 @@ def check_password(attempt: LoginAttempt, password: str) -> bool:
 def finish_login(attempt: LoginAttempt, *, now: datetime | None = None) -> User:
     """The user of an attempt whose password was right: their failures are forgotten and the
     login noted; the caller commits."""
-    _clear_failures(attempt.account)
+    clear_login_failures(attempt.account)
     user = db.session.get(User, attempt.user_id)
     user.last_login_at = now or utcnow()
     return user
 
 
-def _is_throttled(account: str, address: str, limits: LoginLimits, now: datetime) -> bool:
-    since = now - limits.window
-    recent = (
-        sa.select(sa.func.count()).select_from(LoginFailure).where(LoginFailure.failed_at > since)
-    )
-    by_account = db.session.scalar(recent.where(LoginFailure.account == account))
+def exceeds_limits(
+    model, at: sa.ColumnElement, account: str, address: str, limits: LoginLimits, now: datetime
+) -> bool:
+    """Whether the rows of ``model`` (with ``account`` and ``address`` columns) counted within
+    the window before ``now`` (by their time column ``at``) reach a limit; call it under the
+    locks of the account and the address."""
+    recent = sa.select(sa.func.count()).select_from(model).where(at > now - limits.window)
+    by_account = db.session.scalar(recent.where(model.account == account))
     if by_account >= limits.per_account:
         return True
-    by_address = db.session.scalar(recent.where(LoginFailure.address == address))
+    by_address = db.session.scalar(recent.where(model.address == address))
     return by_address >= limits.per_address
 
 
-def _clear_failures(account: str) -> None:
+def clear_login_failures(account: str) -> None:
     db.session.execute(sa.delete(LoginFailure).where(LoginFailure.account == account))
 
 

@@ -1,9 +1,10 @@
-"""Login and logout."""
+"""Login and logout, password reset links and the administrator's button that sends one."""
 
 from datetime import timedelta
 
 from flask import (
     Blueprint,
+    abort,
     current_app,
     flash,
     redirect,
@@ -15,7 +16,8 @@ from flask import (
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
-from mediaplan.auth.forms import LoginForm
+from mediaplan.auth import resets
+from mediaplan.auth.forms import LoginForm, NewPasswordForm, ResetRequestForm, SendResetLinkForm
 from mediaplan.auth.service import (
     LoginLimits,
     LoginThrottled,
@@ -23,14 +25,22 @@ from mediaplan.auth.service import (
     check_password,
     finish_login,
 )
-from mediaplan.db import writes
+from mediaplan.db import end_reading, writes
+from mediaplan.errors import Conflict, ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.i18n.selection import SESSION_KEY
 from mediaplan.navigation import home_url
 from mediaplan.security import is_safe_redirect
+from mediaplan.users.models import User
+from mediaplan.users.service import new_password_hash
 from mediaplan.users.sessions import LOGOUT, end_session, start_session
+from mediaplan.web import get_or_404, roles_required, show_errors
 
 bp = Blueprint("auth", __name__)
+
+# The address of a reset link, its token appended; the token then moves to the session.
+RESET_LINK_PATH = "/password/reset/"
+RESET_TOKEN_KEY = "password_reset_token"  # noqa: S105 (a session key, not a secret)
 
 
 def login_limits() -> LoginLimits:
@@ -69,6 +79,15 @@ def login():
     return redirect(target if is_safe_redirect(target) else home_url(user))
 
 
+def reset_settings() -> resets.ResetSettings:
+    config = current_app.config
+    return resets.ResetSettings(
+        lifetime=timedelta(seconds=int(config["PASSWORD_RESET_LINK_SECONDS"])),
+        link_prefix=config["BASE_URL"].rstrip("/") + RESET_LINK_PATH,
+        default_language=config["DEFAULT_LOCALE"],
+    )
+
+
 def _address() -> str:
     return request.remote_addr or "unknown"
 
@@ -96,3 +115,91 @@ def logout():
     logout_user()
     session.clear()
     return redirect(url_for("auth.login"))
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@writes(methods=["POST"])
+def forgot_password():
+    form = ResetRequestForm()
+    if not form.validate_on_submit():
+        return render_template("auth/forgot_password.html", form=form)
+    try:
+        resets.request_reset(
+            form.email.data, address=_address(), limits=login_limits(), settings=reset_settings()
+        )
+    except resets.ResetThrottled:
+        db.session.rollback()
+        flash(_("Too many requests. Please wait a few minutes and try again."), "danger")
+        return render_template("auth/forgot_password.html", form=form), 429
+    db.session.commit()
+    # The same answer whether the address has an account or not.
+    flash(
+        _("If an account exists for this address, a link to set a new password is on its way."),
+        "info",
+    )
+    return redirect(url_for("auth.login"))
+
+
+@bp.get(RESET_LINK_PATH + "<token>")
+def open_reset_link(token: str):
+    # The token leaves the address bar at once: kept in the session, it shows in no browser
+    # history and no Referer header. Opening the link uses nothing up, so a mail scanner that
+    # follows it does no harm.
+    session[RESET_TOKEN_KEY] = token[: resets.TOKEN_MAX + 1]
+    return redirect(url_for("auth.reset_password"))
+
+
+@bp.route("/password/reset", methods=["GET", "POST"])
+@writes(methods=["POST"])
+def reset_password():
+    token = session.get(RESET_TOKEN_KEY, "")
+    if resets.live_link(token) is None:
+        return _dead_link()
+    form = NewPasswordForm()
+    if not form.validate_on_submit():
+        return render_template("auth/reset_password.html", form=form)
+    # Hashed with no transaction open: scrypt takes a tenth of a second, and a writing
+    # transaction would hold the write lock meanwhile.
+    end_reading()
+    try:
+        password_hash = new_password_hash(form.new_password.data)
+    except ValidationFailed as error:
+        show_errors(form, error)
+        return render_template("auth/reset_password.html", form=form)
+    if resets.reset_password(token, password_hash) is None:
+        db.session.rollback()
+        return _dead_link()  # used by another request, or ended, while the hash was made
+    db.session.commit()
+    session.pop(RESET_TOKEN_KEY, None)
+    flash(_("Your new password is set and every session of your account has ended."), "success")
+    return redirect(url_for("auth.login"))
+
+
+def _dead_link():
+    return render_template("auth/reset_password.html", form=None), 404
+
+
+@bp.post("/admin/users/<int:user_id>/password-reset")
+@writes
+@roles_required("admin")
+def send_reset_link(user_id: int):
+    user = get_or_404(User, user_id)
+    if not SendResetLinkForm().validate_on_submit():
+        abort(400)
+    try:
+        resets.send_reset_link(user, settings=reset_settings(), sent_by=current_user)
+    except Conflict as error:
+        db.session.rollback()
+        flash(str(error), "danger")
+    else:
+        db.session.commit()
+        flash(_("A link to set a new password was sent to %(email)s.", email=user.email), "success")
+    return redirect(url_for("users.edit", user_id=user.id))
+
+
+def reset_link_section(user: User, viewer) -> dict | None:
+    """The administrator's "send a link" on a user's page."""
+    if user is None or not viewer.has_role("admin"):
+        return None
+    minutes = resets.whole_minutes(reset_settings().lifetime)
+    return {"user": user, "form": SendResetLinkForm(), "minutes": minutes}

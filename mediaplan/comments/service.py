@@ -8,6 +8,7 @@ from mediaplan.comments.models import BODY_MAX, Comment
 from mediaplan.comments.rights import can_comment
 from mediaplan.errors import PermissionDenied, ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.plan.models import PlanItem
 from mediaplan.signals import comment_added, send
 
 
@@ -18,6 +19,22 @@ def comments_for(item) -> list[Comment]:
         .options(joinedload(Comment.author))
         .order_by(Comment.created_at, Comment.id)
     )
+    return list(db.session.scalars(query))
+
+
+def recent_comments(plan_id: int, *, agency_id: int | None, author_other_than: int, limit: int):
+    """The latest comments on a plan's items, of those led by ``agency_id`` when given,
+    leaving out the reader's own."""
+    query = (
+        sa.select(Comment)
+        .join(PlanItem, PlanItem.id == Comment.item_id)
+        .where(PlanItem.plan_id == plan_id, Comment.author_id != author_other_than)
+        .options(joinedload(Comment.author), joinedload(Comment.item))
+        .order_by(Comment.created_at.desc(), Comment.id.desc())
+        .limit(limit)
+    )
+    if agency_id is not None:
+        query = query.where(PlanItem.lead_agency_id == agency_id)
     return list(db.session.scalars(query))
 
 

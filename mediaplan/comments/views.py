@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 
 from mediaplan.comments.forms import CommentForm
 from mediaplan.comments.rights import can_comment
-from mediaplan.comments.service import add_comment, comments_for
+from mediaplan.comments.service import add_comment, comments_for, recent_comments
 from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
@@ -14,6 +14,8 @@ from mediaplan.plan.models import PlanItem
 from mediaplan.web import get_or_404
 
 bp = Blueprint("comments", __name__)
+# Comments shown on a home page.
+RECENT = 8
 
 
 def item_section(item, user) -> dict:
@@ -24,6 +26,14 @@ def item_section(item, user) -> dict:
         "can_comment": can_comment(user, item),
         "form": CommentForm(),
     }
+
+
+def home_section(scope, user) -> dict:
+    """The latest comments on the items a home page is about."""
+    comments = recent_comments(
+        scope.plan.id, agency_id=scope.agency_id, author_other_than=user.id, limit=RECENT
+    )
+    return {"comments": comments}
 
 
 @bp.post("/plan/items/<int:item_id>/comments")

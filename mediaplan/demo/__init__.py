@@ -1,4 +1,5 @@
-"""The demo media plan for 2025 and one demo account per role (`mediaplan demo load`)."""
+"""The demo media plans, last year's and this year's, and one demo account per role
+(`mediaplan demo load`)."""
 
 from flask import Flask
 

@@ -12,7 +12,7 @@ demo_cli = AppGroup("demo", help="The demo media plan.")
 @demo_cli.command("load")
 @click.option("--if-empty", is_flag=True, help="Do nothing when the database has agencies.")
 def load_command(if_empty: bool):
-    """Load the demo plan for 2025 and create one demo user per role."""
+    """Load last year's demo plan and this year's, and one demo user per role."""
     from mediaplan.demo.loader import DemoAlreadyLoaded, database_is_empty, load_demo
     from mediaplan.extensions import db
 
@@ -23,9 +23,10 @@ def load_command(if_empty: bool):
     try:
         result = load_demo(password=password)
     except DemoAlreadyLoaded as error:
-        raise click.ClickException(f"The demo plan {error} is already loaded.") from error
+        raise click.ClickException(f"The demo plans {error} are already loaded.") from error
     db.session.commit()
-    click.echo(f"Loaded plan {result.plan_code} with {result.item_count} items.")
+    for code, count in result.plans:
+        click.echo(f"Loaded plan {code} with {count} items.")
     port = os.environ.get("PORT") or 5000
     click.echo(f"Demo logins (open http://127.0.0.1:{port}):")
     for email, role in result.logins:

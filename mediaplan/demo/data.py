@@ -2004,3 +2004,12 @@ ITEMS: list[dict] = [
         "status_reason": "",
     },
 ]
+
+# A methodologist's review remarks on two items, in the languages reviewers write in.
+REVIEW_COMMENTS = [
+    (
+        "Проверьте, чтобы в материалах не приводились цитаты вербовщиков без комментария "
+        "эксперта и не назывались этнические группы."
+    ),
+    "Видеолордун сценарийин жарыялоодон мурун методикалык топко жөнөтүп коюңуздар.",
+]

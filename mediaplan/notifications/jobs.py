@@ -4,6 +4,7 @@ from flask import current_app
 
 from mediaplan.db import utcnow
 from mediaplan.notifications.service import SmtpSettings, send_queued
+from mediaplan.scheduler.results import Phrase
 
 
 def smtp_settings() -> SmtpSettings | None:
@@ -21,9 +22,15 @@ def smtp_settings() -> SmtpSettings | None:
     )
 
 
-def send_outbox() -> str:
+def send_outbox() -> list[Phrase]:
     settings = smtp_settings()
     if settings is None:
-        return ""  # no SMTP configured: messages stay queued and visible in the app
+        return []  # no SMTP configured: messages stay queued and visible in the app
     result = send_queued(settings, now=utcnow())
-    return str(result) if result.sent or result.retried or result.failed else ""
+    if not (result.sent or result.retried or result.failed):
+        return []
+    return [
+        Phrase.ngettext("%(num)d message sent", "%(num)d messages sent", result.sent),
+        Phrase.ngettext("%(num)d message to retry", "%(num)d messages to retry", result.retried),
+        Phrase.ngettext("%(num)d message failed", "%(num)d messages failed", result.failed),
+    ]

@@ -18,6 +18,8 @@ logger = logging.getLogger(__name__)
 SEND_BATCH = 50
 # The name of the user figure counting a user's unread messages (the menu's badge).
 UNREAD = "unread_notifications"
+SUBJECT_MAX = 300
+SUMMARY_MAX = 1000
 
 
 @dataclass(frozen=True)
@@ -50,10 +52,16 @@ def queue_message(
     language: str,
     related: tuple[str, int] | None = None,
     dedup_key: str | None = None,
+    kind: str | None = None,
+    actor_id: int | None = None,
+    summary: str = "",
+    by_email: bool = True,
 ) -> OutboxMessage | None:
     """Put a message for ``user`` in the outbox; the caller commits.
 
-    Returns None when a message with the same ``dedup_key`` was queued before.
+    ``subject`` is also the title of its card on the notifications page, ``summary`` the
+    sentence under it; ``by_email`` False keeps it in the app. Returns None when a message
+    with the same ``dedup_key`` was queued before.
     """
     if dedup_key and db.session.scalar(
         sa.select(OutboxMessage.id).where(OutboxMessage.dedup_key == dedup_key)
@@ -63,11 +71,15 @@ def queue_message(
         recipient_id=user.id,
         email=user.email,
         language=language,
-        subject=subject[:300],
+        subject=subject[:SUBJECT_MAX],
         body=body,
+        kind=kind,
+        actor_id=actor_id,
+        summary=summary[:SUMMARY_MAX],
         related_type=related[0] if related else None,
         related_id=related[1] if related else None,
         dedup_key=dedup_key,
+        state="queued" if by_email else "in_app",
     )
     db.session.add(message)
     return message
@@ -78,7 +90,8 @@ def send_queued(settings: SmtpSettings, *, now: datetime, connect=None) -> SendR
 
     Each message is marked "sending" and committed before it goes out, so a crash during
     delivery can never make it go twice; a refused message goes back to the queue with an
-    exponential back-off, and fails for good after ``max_attempts``.
+    exponential back-off, and fails for good after ``max_attempts``. Messages for the app
+    only (state "in_app") are never queued, so never sent.
     """
     result = SendResult()
     due = (

@@ -1,11 +1,12 @@
 """Each user's own notifications."""
 
-from flask import Blueprint, redirect, render_template, url_for
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user, login_required
 
 from mediaplan.db import utcnow, writes
 from mediaplan.extensions import db
 from mediaplan.forms import Form
+from mediaplan.notifications.cards import card_of
 from mediaplan.notifications.service import mark_read, messages_for
 
 bp = Blueprint("notifications", __name__, url_prefix="/notifications")
@@ -14,8 +15,9 @@ bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 @bp.get("/")
 @login_required
 def index():
-    messages = messages_for(current_user)
-    return render_template("notifications/index.html", messages=messages, form=Form())
+    smtp_configured = bool(current_app.config["SMTP_HOST"])
+    cards = [card_of(m, smtp_configured=smtp_configured) for m in messages_for(current_user)]
+    return render_template("notifications/index.html", cards=cards, form=Form())
 
 
 @bp.post("/read")

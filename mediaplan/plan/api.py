@@ -4,9 +4,10 @@ items), and /api/v1/plans and /api/v1/agencies, the ids a partner needs to fill 
 from dataclasses import replace
 
 import sqlalchemy as sa
-from flask import abort, current_app
+from flask import abort, current_app, request
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from flask_smorest import abort as refuse
 from sqlalchemy.orm import selectinload
 
 from mediaplan.agencies.models import Agency
@@ -85,13 +86,27 @@ def create_item(fields: dict):
 @commits
 @items.arguments(PlanItemPatchSchema)
 @items.response(200, PlanItemSchema)
+@items.alt_response(409, description="The item changed since the version sent.")
+@items.alt_response(428, description="No version was sent.")
 def update_item(changes: dict, item_id: int):
-    """Change the fields given; the others keep their values."""
+    """Change the fields given; the others keep their values. Send the item's version as read
+    (the "version" field or an If-Match header): a change made from an older one is refused."""
     item = get_or_404(PlanItem, item_id)
     if not rights.can_edit_item(current_user, item):
         abort(403)
+    version = _sent_version(changes.pop("version", None))
+    if version is None:
+        refuse(428, message=_l("Send the version of the item you read, as “version” or If-Match."))
     data = replace(service.PlanItemData.from_item(item), **changes)
-    return service.update_item(item, data, actor=current_user)
+    # A missing title is reported at the same key whatever language the client reads.
+    return service.update_item(item, data, actor=current_user, version=version)
+
+
+def _sent_version(in_body: int | None) -> int | None:
+    if in_body is not None:
+        return in_body
+    header = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
+    return int(header) if header.isdigit() and len(header) < 10 else None
 
 
 @items.post(f"{ITEM}/status")
@@ -103,7 +118,13 @@ def change_status(change: dict, item_id: int):
     item = get_or_404(PlanItem, item_id)
     if not rights.can_change_status(current_user, item):
         abort(403)
-    service.change_status(item, change["status"], actor=current_user, reason=change["reason"])
+    service.change_status(
+        item,
+        change["status"],
+        actor=current_user,
+        reason=change["reason"],
+        version=change.get("version") or _sent_version(None),
+    )
     return item
 
 

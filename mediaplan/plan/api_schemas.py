@@ -21,6 +21,20 @@ from mediaplan.plan.service import IndicatorData
 BUDGET_PATTERN = {"pattern": r"^\d{1,12}(\.\d{1,2})?$"}
 LOCALIZED_FIELDS = ("title", "description", "keywords")
 
+VERSION_HELP = (
+    "The item's version the change is made from, as the item was read; also accepted as an "
+    'If-Match header ("3"). A change made from an older version is refused with 409.'
+)
+
+
+def version_field(**kwargs) -> fields.Integer:
+    return fields.Integer(
+        strict=True,
+        validate=validate.Range(min=1, max=2**31 - 1),
+        metadata={"description": VERSION_HELP},
+        **kwargs,
+    )
+
 
 # One class each: the OpenAPI document names components after their class.
 TitleInputSchema = localized_input("TitleInput", limits.TITLE_MAX)
@@ -75,6 +89,8 @@ class PlanItemPatchSchema(Schema):
         metadata={"description": "Days before the start or deadline to remind the lead agency."},
     )
 
+    version = version_field()
+
     @post_load
     def to_item_fields(self, data: dict, **kwargs) -> dict:
         """Keyword arguments of PlanItemData: {"title": {"ru": ...}} becomes title_ru."""
@@ -86,6 +102,10 @@ class PlanItemPatchSchema(Schema):
 
 class PlanItemCreateSchema(PlanItemPatchSchema):
     """A new item: the plan it belongs to and what every item needs."""
+
+    class Meta:
+        # A new item has no version to be made from.
+        exclude = ("version",)
 
     plan_id = Id(required=True)
     number = Text(required=True, validate=NUMBER_FORMAT)
@@ -99,6 +119,7 @@ class PlanItemCreateSchema(PlanItemPatchSchema):
 class StatusChangeSchema(Schema):
     status = choice(STATUSES, required=True)
     reason = Text(load_default="", validate=validate.Length(max=limits.REASON_MAX))
+    version = version_field()
 
 
 class PlanItemQueryArgsSchema(PlanItemQuerySchema):
@@ -137,6 +158,9 @@ class PlanItemSchema(Schema):
     budget = DecimalString(places=2, as_string=True, allow_none=True, metadata=BUDGET_PATTERN)
     funding_source = choice(FUNDING_SOURCES, allow_none=True)
     reminder_days = fields.Integer(allow_none=True)
+    version = fields.Integer(
+        metadata={"description": "Raised by every change; send it back with a PATCH."}
+    )
     created_at = fields.DateTime()
     updated_at = fields.DateTime()
     created_by_id = fields.Integer(allow_none=True)

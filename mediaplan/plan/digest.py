@@ -52,6 +52,7 @@ def queue_overdue_digests(*, today: date, default_language: str, base_url: str) 
             subject,
             body,
             language=language,
+            kind="overdue_digest",
             dedup_key=f"overdue-digest:{today.isoformat()}:{user.id}",
         )
         queued += message is not None

@@ -3,6 +3,7 @@
 import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload, selectinload
@@ -11,6 +12,17 @@ from mediaplan.plan.models import Plan, PlanItem, PlanItemTag, plan_item_co_exec
 
 SORTS = ("number", "title", "dates", "status")
 QUARTERS = (1, 2, 3, 4)
+# The statuses of an item still to be finished: past its end day, it is overdue.
+OPEN_STATUSES = ("planned", "in_progress")
+
+
+def is_overdue(status: str, ends_on: dt.date, today: dt.date) -> bool:
+    return status in OPEN_STATUSES and ends_on < today
+
+
+def today_in(timezone: str) -> dt.date:
+    """The plan's date today: items are due by days of the zone the plan is run in."""
+    return dt.datetime.now(ZoneInfo(timezone)).date()
 
 
 @dataclass(frozen=True)
@@ -26,6 +38,8 @@ class PlanItemFilters:
     region: str | None = None
     target_group: str | None = None
     q: str | None = None
+    # Past its end day (as of the ``today`` the filters are applied on) and still open.
+    overdue: bool = False
     sort: str = "number"
     descending: bool = False
 
@@ -44,11 +58,13 @@ def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
     return first, next_first - dt.timedelta(days=1)
 
 
-def filtered_items(filters: PlanItemFilters, *, plan: Plan | None, language: str) -> sa.Select:
+def filtered_items(
+    filters: PlanItemFilters, *, plan: Plan | None, language: str, today: dt.date | None = None
+) -> sa.Select:
     """A SELECT of the items that pass ``filters``, sorted, with their agencies and tags loaded."""
     return (
         sa.select(PlanItem)
-        .where(*item_conditions(filters, plan))
+        .where(*item_conditions(filters, plan, today=today))
         .order_by(*item_ordering(filters, language))
         .options(
             joinedload(PlanItem.lead_agency),
@@ -59,7 +75,11 @@ def filtered_items(filters: PlanItemFilters, *, plan: Plan | None, language: str
 
 
 def item_conditions(
-    filters: PlanItemFilters, plan: Plan | PlanScope | None, *, correlated: bool = False
+    filters: PlanItemFilters,
+    plan: Plan | PlanScope | None,
+    *,
+    correlated: bool = False,
+    today: dt.date | None = None,
 ) -> list[sa.ColumnElement[bool]]:
     """The WHERE conditions an item must meet to pass ``filters``.
 
@@ -104,6 +124,9 @@ def item_conditions(
     term = search_term(filters.q)
     if term:
         conditions.append(PlanItem.search_text.like(_like_pattern(term), escape="\\"))
+    if filters.overdue:
+        conditions.append(PlanItem.status.in_(OPEN_STATUSES))
+        conditions.append(PlanItem.ends_on < (today or dt.date.today()))
     return conditions
 
 

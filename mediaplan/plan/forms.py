@@ -6,6 +6,7 @@ from wtforms import (
     DecimalField,
     FieldList,
     FormField,
+    HiddenField,
     IntegerField,
     RadioField,
     SelectField,
@@ -86,7 +87,16 @@ def _area(label, maximum):
     return TextAreaField(label, validators=[Length(max=maximum)])
 
 
+class VersionField(HiddenField):
+    """The item's version the form was filled from; None when missing or not a number."""
+
+    def process_formdata(self, valuelist):
+        value = valuelist[0] if valuelist else ""
+        self.data = int(value) if value.isdigit() and len(value) < 10 else None
+
+
 class PlanItemForm(Form):
+    version = VersionField()
     number = StringField(_l("Number"), validators=[DataRequired(), Length(max=limits.NUMBER_MAX)])
     direction = SelectField(_l("Direction"), choices=_choices(DIRECTIONS))
     format = SelectField(_l("Format"), choices=_choices(FORMATS))
@@ -173,5 +183,6 @@ class PlanItemForm(Form):
 
 
 class StatusForm(Form):
+    version = VersionField()
     status = SelectField(_l("New status"), choices=_choices(STATUSES))
     reason = TextAreaField(_l("Reason"), validators=[Length(max=limits.REASON_MAX)])

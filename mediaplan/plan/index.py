@@ -23,7 +23,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from mediaplan.db import day_number, joined_strings
-from mediaplan.plan.filters import PlanItemFilters, date_bounds, search_term
+from mediaplan.plan.filters import OPEN_STATUSES, PlanItemFilters, date_bounds, search_term
 from mediaplan.plan.models import PlanItem, PlanItemTag, plan_item_co_executors
 
 # The tags the table filters on; languages of delivery are tags too but no filter.
@@ -126,8 +126,9 @@ class PlanIndex:
     def __len__(self) -> int:
         return self._size
 
-    def matching(self, filters: PlanItemFilters, *, year: int) -> int:
-        """The set of the items passing ``filters``; ``year`` is the plan's, for quarters."""
+    def matching(self, filters: PlanItemFilters, *, year: int, today: date | None = None) -> int:
+        """The set of the items passing ``filters``; ``year`` is the plan's, for quarters, and
+        ``today`` the day items past their end count as overdue from."""
         found = self._everything
         for name, value in (
             ("direction", filters.direction),
@@ -148,6 +149,12 @@ class PlanIndex:
         term = search_term(filters.q)
         if term:
             found &= self._cached(("text", term), self._containing, term)
+        if filters.overdue:
+            open_items = 0
+            for status in OPEN_STATUSES:
+                open_items |= self._by_value["status"].get(status, 0)
+            day = today or date.today()
+            found &= open_items & self._cached(("ends before", day), self._ending_before, day)
         return found
 
     @staticmethod
@@ -208,6 +215,17 @@ class PlanIndex:
     def _ending_from(self, day: date) -> int:
         first = day.toordinal()
         return int.from_bytes(bytes(end >= first for end in self._ends), "little")
+
+    def _still_open(self) -> int:
+        by_status = self._by_value["status"]
+        found = 0
+        for status in OPEN_STATUSES:
+            found |= by_status.get(status, 0)
+        return found
+
+    def _ending_before(self, day: date) -> int:
+        last = day.toordinal()
+        return int.from_bytes(bytes(end < last for end in self._ends), "little")
 
     def _starting_by(self, day: date) -> int:
         last = day.toordinal()

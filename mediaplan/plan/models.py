@@ -38,10 +38,19 @@ class Plan(TimestampMixin, db.Model):
     items_version: Mapped[str] = mapped_column(
         sa.String(32), default=new_items_version, server_default=""
     )
+    # A closed plan is kept as it was: its items can no longer be added, edited or moved.
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id"))
+
+    closed_by: Mapped[User | None] = relationship(foreign_keys=[closed_by_id])
 
     @property
     def title(self) -> str:
         return localized(self, "title")
+
+    @property
+    def is_closed(self) -> bool:
+        return self.closed_at is not None
 
     def covers(self, day: date) -> bool:
         return self.starts_on <= day <= self.ends_on
@@ -91,6 +100,9 @@ class PlanItem(TimestampMixin, db.Model):
     ends_on: Mapped[date] = mapped_column(index=True)
     # Days before the start (or the deadline) when the lead agency is reminded; None: never.
     reminder_days: Mapped[int | None]
+    # Raised by every change of the item; an edit carries the version it was read at, and a save
+    # over a newer one is refused rather than losing the other person's changes.
+    version: Mapped[int] = mapped_column(default=1, server_default="1")
     budget: Mapped[Decimal | None] = mapped_column(sa.Numeric(14, 2))
     funding_source: Mapped[str | None] = mapped_column(sa.String(32))
     keywords_ky: Mapped[str] = mapped_column(sa.Text, default="")

@@ -13,8 +13,16 @@ class Actor(Protocol):
     agency_id: int
 
 
-def can_create_items(user: Actor) -> bool:
+def can_create_items(user: Actor, plan=None) -> bool:
+    """May ``user`` add items, to ``plan`` when given (a closed plan takes none)?"""
+    if plan is not None and plan.is_closed:
+        return False
     return user.role in PLAN_OWNER_ROLES or user.role in AGENCY_EDITOR_ROLES
+
+
+def can_manage_plans(user: Actor) -> bool:
+    """Open, copy, close and reopen plans."""
+    return user.role in PLAN_OWNER_ROLES
 
 
 def can_lead(user: Actor, agency_id: int | None) -> bool:
@@ -25,8 +33,8 @@ def can_lead(user: Actor, agency_id: int | None) -> bool:
 
 
 def can_edit_item(user: Actor, item) -> bool:
-    return can_lead(user, item.lead_agency_id)
+    return not item.plan.is_closed and can_lead(user, item.lead_agency_id)
 
 
 def can_change_status(user: Actor, item) -> bool:
-    return can_lead(user, item.lead_agency_id)
+    return not item.plan.is_closed and can_lead(user, item.lead_agency_id)

@@ -27,6 +27,7 @@ class PlanItemQuerySchema(Schema):
     region = _one_of(REGIONS)
     target_group = _one_of(TARGET_GROUPS)
     q = fields.String(validate=validate.Length(max=limits.TITLE_MAX))
+    overdue = fields.Boolean()
     sort = fields.String(validate=validate.OneOf(filters.SORTS))
     order = fields.String(validate=validate.OneOf(("asc", "desc")))
     page = fields.Integer(load_default=1, validate=validate.Range(min=1, max=1_000_000))

@@ -2,15 +2,16 @@
 
 import datetime as dt
 import logging
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from decimal import Decimal
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 
 from mediaplan.agencies.models import Agency
+from mediaplan.audit import service as audit
 from mediaplan.db import LANGUAGES, utcnow
-from mediaplan.errors import PermissionDenied, ValidationFailed
+from mediaplan.errors import Conflict, PermissionDenied, ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.locking import for_update
 from mediaplan.plan import rights
@@ -93,15 +94,17 @@ def sort_key(number: str) -> str:
     return ".".join(part.zfill(4) for part in number.split("."))
 
 
-def create_item(plan: Plan, data: PlanItemData, *, actor) -> PlanItem:
+def create_item(plan: Plan, data: PlanItemData, *, actor, language: str = "ru") -> PlanItem:
     """Add an item to ``plan`` in status "planned"; the caller commits.
 
     :raises PermissionDenied: if ``actor`` may not create items.
     :raises ValidationFailed: with field messages if ``data`` breaks a rule.
     """
+    if plan.is_closed:
+        raise PermissionDenied(_l("This plan is closed: open it again to change it."))
     if not rights.can_create_items(actor):
         raise PermissionDenied(_l("You may not add items to the plan."))
-    _raise_on_errors(validate_item(plan, data, actor=actor))
+    _raise_on_errors(validate_item(plan, data, actor=actor, language=language))
     item = PlanItem(plan=plan, status="planned", created_by_id=actor.id)
     db.session.add(item)
     _apply(item, data, actor=actor)
@@ -109,43 +112,73 @@ def create_item(plan: Plan, data: PlanItemData, *, actor) -> PlanItem:
         PlanItemStatusChange(from_status=None, to_status="planned", actor_id=actor.id)
     )
     db.session.flush()
+    _record(item, actor, "created", {}, as_stored(data))
     send(plan_item_changed, item=item, actor=actor, change="created")
     logger.info("Plan item %s created by %s", item.number, actor.id)
     return item
 
 
-def update_item(item: PlanItem, data: PlanItemData, *, actor) -> PlanItem:
-    """Change an item's content; the caller commits.
+class ItemChanged(Conflict):
+    """The item was saved by someone else after the version an edit was made from."""
+
+    def __init__(self, item: PlanItem) -> None:
+        super().__init__(
+            _l("Someone else saved this item after you opened it: nothing of yours was saved yet.")
+        )
+        self.item = item
+
+
+def update_item(
+    item: PlanItem, data: PlanItemData, *, actor, version: int | None = None, language: str = "ru"
+) -> PlanItem:
+    """Change an item's content; the caller commits. ``version`` is the item's version the
+    edit was made from; ``language`` decides which title field a missing title is reported at.
 
     :raises PermissionDenied: if ``actor`` may not edit this item.
+    :raises ItemChanged: if the item changed since ``version``, and ``data`` would change it.
     :raises ValidationFailed: with field messages if ``data`` breaks a rule.
     """
     for_update(item)
+    _refuse_if_closed(item)
     if not rights.can_edit_item(actor, item):
         raise PermissionDenied(_l("You may only change items led by your own agency."))
-    if _as_stored(data) == _as_stored(PlanItemData.from_item(item)):
+    before = as_stored(PlanItemData.from_item(item))
+    if as_stored(data) == before:
         # Saving without a change leaves the item, its last editor and its version as they are.
         return item
-    _raise_on_errors(validate_item(item.plan, data, actor=actor, item=item))
+    _check_version(item, version)
+    _raise_on_errors(validate_item(item.plan, data, actor=actor, item=item, language=language))
     _apply(item, data, actor=actor)
+    item.version += 1
     db.session.flush()
+    _record(item, actor, "edited", before, as_stored(PlanItemData.from_item(item)))
     send(plan_item_changed, item=item, actor=actor, change="edited")
     return item
 
 
 def change_status(
-    item: PlanItem, to_status: str, *, actor, reason: str = "", now: dt.datetime | None = None
+    item: PlanItem,
+    to_status: str,
+    *,
+    actor,
+    reason: str = "",
+    now: dt.datetime | None = None,
+    version: int | None = None,
 ) -> PlanItemStatusChange:
-    """Move ``item`` to ``to_status`` and record who, when, from, to and why.
+    """Move ``item`` to ``to_status`` and record who, when, from, to and why. ``version``, when
+    given, is the item's version the change was chosen from.
 
     :raises PermissionDenied: if ``actor`` may not change this item.
+    :raises ItemChanged: if the item changed since ``version``.
     :raises ValidationFailed: for an unknown or disallowed status, or a missing reason.
     """
     # The transition is allowed or not from the status as it is now: two changes sent at once
     # wait for each other here, and the second is judged from the first one's result.
     for_update(item)
+    _refuse_if_closed(item)
     if not rights.can_change_status(actor, item):
         raise PermissionDenied(_l("You may only change items led by your own agency."))
+    _check_version(item, version)
     reason = (reason or "").strip()
     errors: dict[str, list[str]] = {}
     if to_status not in STATUSES:
@@ -174,12 +207,23 @@ def change_status(
     item.status_changes.append(change)
     item.status = to_status
     item.updated_by_id = actor.id
+    item.version += 1
     db.session.flush()
     send(plan_item_changed, item=item, actor=actor, change="status")
     return change
 
 
-def _as_stored(data: PlanItemData) -> PlanItemData:
+def _refuse_if_closed(item: PlanItem) -> None:
+    if item.plan.is_closed:
+        raise PermissionDenied(_l("This plan is closed: open it again to change it."))
+
+
+def _check_version(item: PlanItem, version: int | None) -> None:
+    if version is not None and version != item.version:
+        raise ItemChanged(item)
+
+
+def as_stored(data: PlanItemData) -> PlanItemData:
     """``data`` as _apply_fields would store it: trimmed texts, lists as sets."""
     texts = {
         f"{name}_{lang}": getattr(data, f"{name}_{lang}").strip()
@@ -199,6 +243,12 @@ def _as_stored(data: PlanItemData) -> PlanItemData:
         ],
         **texts,
     )
+
+
+def _record(item: PlanItem, actor, action: str, before, after: PlanItemData) -> None:
+    """Log what an item was given or how it changed, in the transaction of the change."""
+    changes = audit.diff(asdict(before) if before else {}, asdict(after))
+    audit.record("plan_item", item.id, actor_id=actor.id, action=action, changes=changes)
 
 
 def _raise_on_errors(errors: dict[str, list[str]]) -> None:

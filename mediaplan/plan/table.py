@@ -7,6 +7,7 @@ The rows are plain column tuples, not ORM objects: a page needs a dozen columns 
 (not its descriptions in three languages), and building and tracking ORM objects cost more
 than the queries themselves."""
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,7 +19,7 @@ from mediaplan.agencies.models import Agency
 from mediaplan.db import LANGUAGES, joined_strings, localized
 from mediaplan.extensions import db
 from mediaplan.plan import PLAN_INDEXES
-from mediaplan.plan.filters import PlanItemFilters
+from mediaplan.plan.filters import PlanItemFilters, is_overdue
 from mediaplan.plan.index import PlanIndex, build_plan_index, titles_of_plan
 from mediaplan.plan.models import Plan, PlanItem, PlanItemTag, plan_item_co_executors
 from mediaplan.templating import item_dates, labels, locale_tag
@@ -72,6 +73,7 @@ class PlanRow(NamedTuple):
     co_executors: str
     dates: str
     regions: str
+    is_overdue: bool
 
 
 @dataclass(frozen=True)
@@ -118,6 +120,7 @@ def plan_table(
     page: int,
     per_page: int,
     max_per_page: int,
+    today: dt.date,
 ) -> PlanTable:
     """Two queries, five when this version of the plan has no index in this process yet: the
     page's items with their regions and co-executors, and every agency (names for the rows and
@@ -129,7 +132,7 @@ def plan_table(
         max_per_page=max_per_page,
         error_out=False,
         index=index,
-        bits=index.matching(filters, year=plan.starts_on.year) if index is not None else 0,
+        bits=0 if index is None else index.matching(filters, year=plan.starts_on.year, today=today),
         filters=filters,
         language=language,
     )
@@ -164,6 +167,7 @@ def plan_table(
             ),
             dates=item_dates(item, locale=locale),
             regions=", ".join(region_labels[code] for code in sorted(_split(item.regions))),
+            is_overdue=is_overdue(item.status, item.ends_on, today),
         )
         for item in items
     ]

@@ -14,8 +14,11 @@ from mediaplan.plan.models import Plan, PlanItem
 Errors = dict[str, list[str]]
 
 
-def validate_item(plan: Plan, data, *, actor, item: PlanItem | None = None) -> Errors:
-    """Check ``data`` (a PlanItemData) for ``plan``; returns {} when everything is right."""
+def validate_item(
+    plan: Plan, data, *, actor, item: PlanItem | None = None, language: str = "ru"
+) -> Errors:
+    """Check ``data`` (a PlanItemData) for ``plan``; returns {} when everything is right. A
+    message about the titles as a whole goes to the title in ``language``, the reader's."""
     errors: Errors = {}
 
     def add(field: str, message) -> None:
@@ -23,7 +26,7 @@ def validate_item(plan: Plan, data, *, actor, item: PlanItem | None = None) -> E
 
     _check_number(plan, data, item, add)
     _check_choices(data, add)
-    _check_texts(data, add)
+    _check_texts(data, add, language if language in LANGUAGES else "ru")
     _check_agencies(data, actor, item, add)
     _check_dates(plan, data, add)
     _check_indicators(data, add)
@@ -60,10 +63,10 @@ def _check_choices(data, add) -> None:
             add(field, _l("Each value may be chosen once."))
 
 
-def _check_texts(data, add) -> None:
+def _check_texts(data, add, language: str) -> None:
     titles = [(getattr(data, f"title_{lang}") or "").strip() for lang in LANGUAGES]
     if not any(titles):
-        add("title_ru", _l("Give the title in at least one language."))
+        add(f"title_{language}", _l("Give the title in at least one language."))
     for lang in LANGUAGES:
         for name, maximum in (
             ("title", limits.TITLE_MAX),

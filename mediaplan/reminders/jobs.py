@@ -9,6 +9,7 @@ from mediaplan.reminders.service import (
     dispatch_due_reminders,
     sync_item_reminder,
 )
+from mediaplan.scheduler.results import Phrase
 
 
 def reminder_settings() -> ReminderSettings:
@@ -20,14 +21,20 @@ def reminder_settings() -> ReminderSettings:
     )
 
 
-def dispatch_reminders() -> str:
+def dispatch_reminders() -> list[Phrase]:
     result = dispatch_due_reminders(
         now=utcnow(),
         settings=reminder_settings(),
         default_language=current_app.config["DEFAULT_LOCALE"],
     )
     db.session.commit()
-    return str(result) if result.sent or result.expired else ""
+    if not (result.sent or result.expired):
+        return []
+    return [
+        Phrase.ngettext("%(num)d reminder sent", "%(num)d reminders sent", result.sent),
+        Phrase.ngettext("%(num)d message queued", "%(num)d messages queued", result.messages),
+        Phrase.ngettext("%(num)d reminder expired", "%(num)d reminders expired", result.expired),
+    ]
 
 
 def on_plan_item_changed(_app, *, item, **_details) -> None:

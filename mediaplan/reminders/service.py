@@ -132,6 +132,7 @@ def _send(reminder: Reminder, default_language: str, base_url: str) -> int:
             body,
             language=language,
             related=("plan_item", item.id),
+            kind="reminder",
             dedup_key=f"reminder:{reminder.id}:{reminder.due_at:%Y%m%dT%H%M}:{user.id}",
         )
     return len(recipients)

@@ -10,8 +10,9 @@ def init_app(app: Flask) -> None:
         add_background_service,
         add_health_check,
         add_menu_entry,
+        add_vocabulary,
     )
-    from mediaplan.scheduler import models  # noqa: F401
+    from mediaplan.scheduler import models
     from mediaplan.scheduler.background import health, start_beside_web_server
     from mediaplan.scheduler.cli import jobs_cli, scheduler_command
     from mediaplan.scheduler.fencing import install
@@ -23,6 +24,8 @@ def init_app(app: Flask) -> None:
     app.cli.add_command(scheduler_command)
     add_background_service(app, "scheduler", start_beside_web_server)
     add_health_check(app, "scheduler", health)
+    add_vocabulary(app, "job_trigger", models.TRIGGER_LABELS)
+    add_vocabulary(app, "job_run_status", models.RUN_STATUS_LABELS)
     add_menu_entry(
         app,
         MenuEntry(

@@ -34,16 +34,24 @@ def list_command():
 
     Stored jobs that cannot run, which keep the scheduler from starting, are listed after them.
     """
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+
     from mediaplan.scheduler.registry import job_kinds
+    from mediaplan.scheduler.results import describe
     from mediaplan.scheduler.service import PRUNE_ADVICE, job_statuses, orphaned_jobs
+    from mediaplan.templating import label
 
     app = current_app._get_current_object()
-    for status in job_statuses(app):
-        last = status.last_run
-        click.echo(
-            f"{status.kind.name}\tnext {status.next_run_at or '-'}\t"
-            f"last {last.finished_at if last else '-'} {last.status if last else ''}"
-        )
+    with force_locale(reader_language()):
+        for status in job_statuses(app):
+            line = [status.kind.name, f"{_('Next run')}: {status.next_run_at or '-'}"]
+            if last := status.last_run:
+                line.append(
+                    f"{_('Last run')}: {last.finished_at} ({label('job_trigger', last.trigger)})"
+                    f" {label('job_run_status', last.status)} {describe(last.result)}".rstrip()
+                )
+            click.echo("\t".join(line))
     orphans = orphaned_jobs(job_kinds(app))
     if orphans:
         click.echo("\nThe scheduler will not start while these stored jobs cannot run:")
@@ -55,6 +63,10 @@ def list_command():
 @click.argument("kind")
 def run_command(kind: str):
     """Run one job kind now, without the scheduler."""
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+
+    from mediaplan.scheduler.results import describe
     from mediaplan.scheduler.service import UnknownJobKind, run_kind
 
     try:
@@ -63,7 +75,21 @@ def run_command(kind: str):
         raise click.ClickException(f"Unknown job kind {kind!r}.") from error
     if run is not None and run.status == "failed":
         raise click.ClickException(f"{kind} failed:\n{run.error}")
-    click.echo(f"{kind}: {(run.result if run else '') or 'nothing to do'}")
+    with force_locale(reader_language()):
+        click.echo(f"{kind}: {(describe(run.result) if run else '') or _('nothing to do')}")
+
+
+def reader_language() -> str:
+    """The language of whoever reads the terminal: that of its locale (LANGUAGE, LC_ALL,
+    LC_MESSAGES, LANG, as gettext reads them) when Mediaplan speaks it, else DEFAULT_LOCALE,
+    the language of pages for browsers that ask for none of ours."""
+    from babel.core import default_locale
+
+    from mediaplan.db import LANGUAGES
+
+    locale = default_locale("LC_MESSAGES") or ""
+    language = locale.partition("_")[0]
+    return language if language in LANGUAGES else current_app.config["DEFAULT_LOCALE"]
 
 
 @jobs_cli.command("prune")

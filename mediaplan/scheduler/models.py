@@ -3,6 +3,7 @@
 from datetime import datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column
 
 from mediaplan.db import UTCDateTime, utcnow
@@ -10,6 +11,14 @@ from mediaplan.extensions import db
 
 # The name of the one row of scheduler_leader.
 LEADER = "scheduler"
+# How a run was started (JobRun.trigger) and how it went (JobRun.status), as people read them:
+# the vocabularies "job_trigger" and "job_run_status".
+TRIGGER_LABELS = {
+    "schedule": _l("on schedule"),
+    "manual": _l("by hand"),
+    "cli": _l("from the command line"),
+}
+RUN_STATUS_LABELS = {"ok": _l("OK"), "failed": _l("failed")}
 
 # APScheduler's SQLAlchemyJobStore table, declared here so that the migrations, not the job
 # store's own create(), make it; its columns are the ones APScheduler 3.11 expects.

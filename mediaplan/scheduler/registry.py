@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from flask import Flask
 
+from mediaplan.scheduler.results import JobResult
+
 EXTENSION_KEY = "mediaplan.job_kinds"
 
 
@@ -14,14 +16,15 @@ class JobKind:
     """A kind of scheduled work.
 
     ``func`` takes no arguments, runs inside an app context, commits its own work and returns
-    a short summary. ``trigger`` and ``trigger_args`` are APScheduler's (``"cron"`` or
-    ``"interval"``; intervals are anchored to a fixed start so restarts keep the schedule).
+    a short summary: phrases, which its run stores untranslated (results.py), or text.
+    ``trigger`` and ``trigger_args`` are APScheduler's (``"cron"`` or ``"interval"``;
+    intervals are anchored to a fixed start so restarts keep the schedule).
     ``misfire_grace_time`` says how late a run may still start after downtime (None: always,
     once, since runs coalesce); ``misfire_rule`` explains the choice to people.
     """
 
     name: str
-    func: Callable[[], str]
+    func: Callable[[], JobResult | None]
     trigger: str
     trigger_args: dict = field(default_factory=dict)
     misfire_grace_time: int | None = None

@@ -14,6 +14,7 @@ from flask import Flask, current_app, has_app_context
 
 from mediaplan.db import utcnow
 from mediaplan.extensions import db
+from mediaplan.scheduler import results
 from mediaplan.scheduler.fencing import Guard, LeadershipLost, Timeouts, guarded
 from mediaplan.scheduler.models import LEADER, JobRun, SchedulerLeader, scheduler_jobs
 from mediaplan.scheduler.registry import JobKind, job_kinds
@@ -79,7 +80,7 @@ def run_kind(
         started = utcnow()
         try:
             with guarded(job_guard):
-                result = kind.func() or ""
+                result = results.dump(kind.func())
         except Exception as error:
             db.session.rollback()
             _log_failure(name, error)

@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 
 from mediaplan.db import utcnow, writes
 from mediaplan.forms import Form
-from mediaplan.scheduler import service
+from mediaplan.scheduler import results, service
 from mediaplan.scheduler.registry import job_kinds
 from mediaplan.web import roles_required
 
@@ -17,9 +17,12 @@ bp = Blueprint("scheduler", __name__, url_prefix="/admin/scheduler")
 @roles_required("admin", "coordinator")
 def index():
     app = current_app._get_current_object()
+    statuses = service.job_statuses(app)
     return render_template(
         "scheduler/index.html",
-        statuses=service.job_statuses(app),
+        statuses=statuses,
+        # Stored in no language, translated for the reader.
+        results={s.kind.name: results.describe(s.last_run.result) for s in statuses if s.last_run},
         orphans=service.orphaned_jobs(job_kinds(app)),
         leader=service.leader(),
         health=service.scheduler_health(
@@ -44,7 +47,7 @@ def run_now(name: str):
             _(
                 "Job %(name)s ran: %(result)s",
                 name=name,
-                result=(run.result if run else "") or _("nothing to do"),
+                result=(results.describe(run.result) if run else "") or _("nothing to do"),
             ),
             "success",
         )

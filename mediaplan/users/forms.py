@@ -2,7 +2,8 @@
 
 from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, EqualTo, InputRequired, Length
 
 from mediaplan.forms import Form
 from mediaplan.users.choices import ROLE_LABELS
@@ -29,9 +30,28 @@ class UserEditForm(Form):
     is_active = BooleanField(_l("Active"), default=True)
 
 
+def optional_id(value) -> int | None:
+    """An id chosen in a form, None for the empty choice."""
+    return None if value in ("", None) else int(value)
+
+
+def new_user_agency_choices(pairs) -> list[SelectChoice]:
+    """The agencies from (id, name) pairs, after an empty choice that stays selected until one
+    is picked."""
+    return [SelectChoice("", _l("— choose an agency —")), *select_choices(pairs)]
+
+
 class UserCreateForm(UserEditForm):
     email = EmailField(_l("E-mail"), validators=[DataRequired(), Length(max=254)])
     password = PasswordField(_l("Password"), validators=[DataRequired(), Length(max=1024)])
+    # Picked by the admin, never the first of the list by default: a user put in the wrong
+    # agency would edit that agency's items.
+    agency_id = SelectField(
+        _l("Agency"),
+        coerce=optional_id,
+        validate_choice=False,
+        validators=[InputRequired(message=_l("Choose an agency."))],
+    )
 
 
 class PreferencesForm(Form):

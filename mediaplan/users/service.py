@@ -7,15 +7,24 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.security import generate_password_hash
 
 from mediaplan.agencies.models import Agency
+from mediaplan.audit import service as audit
+from mediaplan.audit.choices import CREATED, PASSWORD_CHANGED, SESSIONS_ENDED
 from mediaplan.db import is_valid_id
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
 from mediaplan.locking import lock_name
 from mediaplan.users.models import ROLES, User
-from mediaplan.users.sessions import ACCESS, PASSWORD, end_sessions_of
+from mediaplan.users.sessions import ACCESS, ADMIN, PASSWORD, end_sessions_of
 
 MIN_PASSWORD_LENGTH = 10
 LOCALES = ("ky", "ru", "en")
+# What the audit log keeps of a user; of the password only the fact that it changed. The
+# language and time zone are the user's own display settings, switched at will (the header's
+# language buttons), and stay out of it.
+AUDITED_FIELDS = ("email", "name", "role", "agency_id", "is_active")
+AUDIT_KIND = "user"
+# The default actor of a user's own changes: the user.
+THE_USER = object()
 
 
 def validate_password(password: str) -> list[str]:
@@ -27,9 +36,17 @@ def validate_password(password: str) -> list[str]:
 
 
 def create_user(
-    *, email: str, name: str, role: str, agency_id: int, password: str, locale: str | None = None
+    *,
+    email: str,
+    name: str,
+    role: str,
+    agency_id: int,
+    password: str,
+    locale: str | None = None,
+    is_active: bool = True,
+    actor_id: int | None = None,
 ) -> User:
-    """Add a user; the caller commits.
+    """Add a user, logged as created by ``actor_id`` (None: the system); the caller commits.
 
     :raises ValidationFailed: on a taken e-mail, an unknown role or agency, or a weak password.
     """
@@ -52,15 +69,21 @@ def create_user(
         role=role,
         agency_id=agency_id,
         locale=locale,
+        is_active=is_active,
         password_hash=password_hash,
     )
     db.session.add(user)
     db.session.flush()
+    changes = audit.diff({}, audit.snapshot(user, AUDITED_FIELDS))
+    audit.record(AUDIT_KIND, user.id, actor_id=actor_id, action=CREATED, changes=changes)
     return user
 
 
-def update_user(user: User, *, name: str, role: str, agency_id: int, is_active: bool) -> User:
-    """Change a user's profile, role, agency or access; the caller commits.
+def update_user(
+    user: User, *, name: str, role: str, agency_id: int, is_active: bool, actor_id: int | None
+) -> User:
+    """Change a user's profile, role, agency or access, and log what changed and who
+    (``actor_id``) changed it; the caller commits.
 
     :raises ValidationFailed: for bad fields, or when the change would leave no active
         administrator.
@@ -73,8 +96,21 @@ def update_user(user: User, *, name: str, role: str, agency_id: int, is_active: 
     if (role, agency_id, is_active) != (user.role, user.agency_id, user.is_active):
         # New rights take effect at once: sessions opened under the old ones end.
         end_sessions_of(user.id, reason=ACCESS)
+    before = audit.snapshot(user, AUDITED_FIELDS)
     user.name, user.role, user.agency_id, user.is_active = name.strip(), role, agency_id, is_active
+    if changes := audit.diff(before, audit.snapshot(user, AUDITED_FIELDS)):
+        action = audit.edit_action(changes)
+        audit.record(AUDIT_KIND, user.id, actor_id=actor_id, action=action, changes=changes)
     return user
+
+
+def end_sessions(user: User, *, actor_id: int | None) -> int:
+    """End every session of ``user``, as an administrator does from the user's page, and log
+    it when there was one; the caller commits. Returns how many ended."""
+    ended = end_sessions_of(user.id, reason=ADMIN)
+    if ended:
+        audit.record(AUDIT_KIND, user.id, actor_id=actor_id, action=SESSIONS_ENDED)
+    return ended
 
 
 def _keep_an_administrator(user: User, field: str) -> None:
@@ -105,11 +141,23 @@ def new_password_hash(password: str) -> str:
     return hash_password(password)
 
 
-def set_password(user: User, password_hash: str, *, keep_session: str | None = None) -> int:
+def set_password(
+    user: User,
+    password_hash: str,
+    *,
+    keep_session: str | None = None,
+    actor_id: int | object | None = THE_USER,
+) -> int:
     """Give ``user`` the password of ``password_hash`` (from ``new_password_hash``) and end
     their other sessions, all but ``keep_session`` (the token of the one in use); the caller
-    commits. Returns how many sessions ended."""
+    commits. Returns how many sessions ended.
+
+    The log notes that the password changed and who changed it (``actor_id``: the user
+    unless given, None for the system), never the password or its hash.
+    """
     user.password_hash = password_hash
+    actor_id = user.id if actor_id is THE_USER else actor_id
+    audit.record(AUDIT_KIND, user.id, actor_id=actor_id, action=PASSWORD_CHANGED)
     return end_sessions_of(user.id, reason=PASSWORD, keep_token=keep_session)
 
 

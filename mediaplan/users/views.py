@@ -3,11 +3,14 @@
 import sqlalchemy as sa
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from flask_login import current_user, login_required
 from werkzeug.security import check_password_hash
 
-from mediaplan.agencies.service import agency_choices
+from mediaplan.agencies.service import agency_choices, agency_names
+from mediaplan.audit.display import Field, describe
+from mediaplan.audit.service import history
 from mediaplan.db import end_reading, writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
@@ -19,9 +22,10 @@ from mediaplan.users.forms import (
     PreferencesForm,
     UserCreateForm,
     UserEditForm,
+    new_user_agency_choices,
 )
 from mediaplan.users.models import User
-from mediaplan.users.sessions import ADMIN, end_sessions_of, open_sessions, session_limits
+from mediaplan.users.sessions import open_sessions, session_limits
 from mediaplan.users.tokens import live_token_count, revoke_tokens_of
 from mediaplan.web import get_or_404, roles_required, select_choices, show_errors
 
@@ -45,7 +49,7 @@ def index():
 @roles_required("admin")
 def create():
     form = UserCreateForm()
-    form.agency_id.choices = select_choices(agency_choices())
+    form.agency_id.choices = new_user_agency_choices(agency_choices())
     if form.validate_on_submit():
         # The service hashes the password before it writes: with no transaction open then.
         end_reading()
@@ -56,8 +60,9 @@ def create():
                 role=form.role.data,
                 agency_id=form.agency_id.data,
                 password=form.password.data,
+                is_active=form.is_active.data,
+                actor_id=current_user.id,
             )
-            user.is_active = form.is_active.data
         except ValidationFailed as error:
             db.session.rollback()
             show_errors(form, error)
@@ -83,6 +88,7 @@ def edit(user_id: int):
                 role=form.role.data,
                 agency_id=form.agency_id.data,
                 is_active=form.is_active.data,
+                actor_id=current_user.id,
             )
         except ValidationFailed as error:
             db.session.rollback()
@@ -97,7 +103,19 @@ def edit(user_id: int):
         user=user,
         open_sessions=open_sessions(user.id, session_limits(current_app.config)),
         end_sessions_form=EndSessionsForm(),
+        history=describe(history(service.AUDIT_KIND, user.id), _history_fields()),
     )
+
+
+def _history_fields() -> dict:
+    """How a user's history names the fields: as the forms do."""
+    return {
+        "email": _l("E-mail"),
+        "name": _l("Name"),
+        "role": Field(_l("Role"), vocabulary="role"),
+        "agency_id": Field(_l("Agency"), names=agency_names()),
+        "is_active": _l("Active"),
+    }
 
 
 @bp.route("/account", methods=["GET", "POST"])
@@ -183,7 +201,7 @@ def end_sessions(user_id: int):
     user = get_or_404(User, user_id)
     if not EndSessionsForm().validate_on_submit():
         abort(400)
-    ended = end_sessions_of(user.id, reason=ADMIN)
+    ended = service.end_sessions(user, actor_id=current_user.id)
     db.session.commit()
     flash(ngettext("%(num)d session ended.", "%(num)d sessions ended.", ended), "success")
     return redirect(url_for("users.edit", user_id=user.id))

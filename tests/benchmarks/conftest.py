@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import POSTGRES_URL, _postgres_database
+from tests.conftest import BACKENDS, fresh_database
 
 HERE = Path(__file__).parent
 
@@ -20,10 +20,8 @@ def pytest_collection_modifyitems(config, items):
         items[:] = kept
 
 
-@pytest.fixture(params=["sqlite"] + (["postgresql"] if POSTGRES_URL else []))
+@pytest.fixture(params=BACKENDS)
 def bench_database(request, tmp_path):
     """A fresh database URL for the benchmark, removed afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'bench.db'}"
-        return
-    yield from _postgres_database(POSTGRES_URL)
+    with fresh_database(request.param, tmp_path) as url:
+        yield url

@@ -383,12 +383,17 @@ class Client:
         self.browser.get("api item", f"/api/v1/plan-items/{item_id}", token=self.person.token)
 
     def api_patch(self) -> None:
+        """Read an item and change it from the version read; someone may save in between."""
         item_id = self._editable_item()
+        path = f"/api/v1/plan-items/{item_id}"
+        item = self.browser.get("api item", path, token=self.person.token)
+        if item is None:
+            return
         self.browser.request(
             "api patch",
             "PATCH",
-            f"/api/v1/plan-items/{item_id}",
-            payload=self._patch(),
+            path,
+            payload=self._patch() | {"version": item.json()["version"]},
             token=self.person.token,
             refusals=(409, 422),
         )

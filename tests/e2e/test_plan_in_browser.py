@@ -1,5 +1,6 @@
 """A coordinator's and a press officer's day, in a real browser against a real server."""
 
+import datetime
 import re
 
 import pytest
@@ -12,7 +13,10 @@ pytestmark = pytest.mark.e2e
 
 def test_coordinator_filters_the_plan_and_postpones_an_item(page):
     log_in(page, "coordinator")
-    expect(page.locator("h1")).to_contain_text("2025")
+    # The start page is the user's work; the table shows the plan of this year.
+    expect(page).to_have_url(re.compile(r"/home$"))
+    page.goto("/plan")
+    expect(page.locator("h1")).to_contain_text(str(datetime.date.today().year))
     rows = page.locator("table.plan-table tbody tr")
     assert rows.count() == 25
 
@@ -31,8 +35,9 @@ def test_coordinator_filters_the_plan_and_postpones_an_item(page):
 
     page.select_option("select[name=status]", "postponed")
     page.click("form[action$='/status'] button[type=submit]")
-    expect(page.locator(".flash-danger")).to_be_visible()
-    page.select_option("select[name=status]", "postponed")
+    # Without a reason the form comes back with the error at the field and the choice kept.
+    expect(page.locator("form[action$='/status'] .field.has-error")).to_be_visible()
+    expect(page.locator("select[name=status]")).to_have_value("postponed")
     page.fill("textarea[name=reason]", "Перенос по просьбе партнёра")
     page.click("form[action$='/status'] button[type=submit]")
     expect(page.locator(".history")).to_contain_text("Перенос по просьбе партнёра")
@@ -49,6 +54,7 @@ def test_interface_switches_to_kyrgyz_and_stays(page):
 
 def test_press_officer_cannot_edit_another_agencys_item(page, server):
     log_in(page, "press_officer")
+    page.goto("/plan")
     links = page.locator("table.plan-table tbody tr td:nth-child(2) a")
     # Item 1.1 is led by Kabar, not by the press officer's ministry.
     links.filter(has_text=re.compile("1.1|вербовки")).first.click()

@@ -53,3 +53,16 @@ def english(client):
     """The client's browser asks for English pages (users in tests have no language set)."""
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en"
     return client
+
+
+def user_form(agency, **changes) -> dict:
+    """What the new-user form sends; a change given as None leaves that field out."""
+    data = {
+        "email": "New.Person@Example.org ",
+        "name": "Nurlan Abdyldaev",
+        "role": "trainer",
+        "agency_id": str(agency.id),
+        "password": "a long enough password",
+        "is_active": "y",
+    } | changes
+    return {key: value for key, value in data.items() if value is not None}

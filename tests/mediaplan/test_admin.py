@@ -8,6 +8,7 @@ from flask_babel import ngettext
 
 from mediaplan.extensions import db as _db
 from tests.conftest import open_session
+from tests.mediaplan.conftest import user_form
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -50,18 +51,6 @@ def session_client(app, user):
         session["_user_id"] = open_session(app, user)
         session["_fresh"] = True
     return browser
-
-
-def user_form(agency, **changes) -> dict:
-    data = {
-        "email": "New.Person@Example.org ",
-        "name": "Nurlan Abdyldaev",
-        "role": "trainer",
-        "agency_id": str(agency.id),
-        "password": "a long enough password",
-        "is_active": "y",
-    } | changes
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def test_admin_creates_a_user(admin, other_agency, app, post, client, message):
@@ -337,3 +326,73 @@ def test_a_name_column_is_named_for_what_it_lists(admin, client, path, russian, 
         headers = re.findall(r"<th>([^<]*)</th>", head)
         assert expected in headers
         assert {"Имя", "Аты", "Название", "Аталышы"} & set(headers) == {expected}
+
+
+def agency_options(page: str) -> list[str]:
+    """The <option> tags of the new-user form's agency field."""
+    select = re.search(r'<select[^>]*name="agency_id".*?</select>', page, re.DOTALL).group(0)
+    return re.findall(r"<option[^>]*>[^<]*</option>", select)
+
+
+def test_the_new_user_form_starts_with_no_agency_chosen(admin, agency, other_agency, client):
+    page = client.get("/admin/users/new").get_data(as_text=True)
+
+    first, *agencies = agency_options(page)
+    assert first == '<option selected value="">— choose an agency —</option>'
+    assert len(agencies) >= 2 and not any("selected" in option for option in agencies)
+
+
+@pytest.mark.parametrize("agency_id", ["", None], ids=["empty-choice", "no-field"])
+def test_a_new_user_needs_an_agency(admin, agency, post, snapshot, message, agency_id):
+    before = snapshot()
+
+    response = post("/admin/users/new", user_form(agency, agency_id=agency_id))
+
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    field = re.search(
+        r'<div class="field has-error">\s*<label for="agency_id".*?</div>', page, re.S
+    )
+    assert field and message("Choose an agency.") in field.group(0)
+    assert message("Invalid Choice: could not coerce.") not in page
+    # The empty choice stays chosen on the page shown again.
+    assert agency_options(page)[0].startswith('<option selected value="">')
+    assert snapshot() == before
+
+
+def test_the_agency_chosen_stays_chosen_when_another_field_is_wrong(admin, other_agency, post):
+    response = post("/admin/users/new", user_form(other_agency, password="short"))
+
+    options = agency_options(response.get_data(as_text=True))
+    assert [o for o in options if "selected" in o] == [
+        f'<option selected value="{other_agency.id}">{other_agency.name_en}</option>'
+    ]
+
+
+def logged(app, kind, record_id) -> list[tuple]:
+    from mediaplan.audit.service import history
+
+    with app.app_context():
+        return [(e.action, e.actor_id, e.changes) for e in history(kind, record_id)]
+
+
+def test_the_user_form_logs_the_user_as_created_and_by_whom(admin, agency, app, post):
+    assert post("/admin/users/new", user_form(agency, is_active=None)).status_code == 302
+
+    user = find_user(app, "new.person@example.org")
+    ((action, actor, changes),) = logged(app, "user", user.id)
+    assert (action, actor) == ("created", admin.id)
+    # As it was stored: inactive, as the form asked.
+    assert changes["is_active"] == [None, False]
+    assert "password" not in changes and "password_hash" not in changes
+
+
+def test_the_agency_form_logs_the_change_and_by_whom(admin, other_agency, app, post):
+    response = post(f"/admin/agencies/{other_agency.id}", agency_form(code="other", is_active=None))
+
+    assert response.status_code == 302
+    ((action, actor, changes),) = logged(app, "agency", other_agency.id)
+    assert (action, actor) == ("deactivated", admin.id)
+    assert changes["is_active"] == [True, False]
+    assert changes["name_ru"] == [other_agency.name_ru, "Министерство культуры"]
+    assert "code" not in changes

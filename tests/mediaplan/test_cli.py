@@ -107,9 +107,12 @@ def test_users_list(runner, make_user):
     assert "m@example.org\tmethodologist\town" in result.output
 
 
-def test_demo_load_builds_the_2025_plan(app, db, runner):
+def test_demo_load_builds_last_years_closed_plan_and_this_years_in_progress(app, db, runner):
+    import datetime as dt
+
     from mediaplan.agencies.models import Agency
     from mediaplan.plan.choices import DIRECTIONS, FORMATS
+    from mediaplan.plan.filters import is_overdue
     from mediaplan.plan.models import Plan, PlanItem
     from mediaplan.users.models import ROLES, User
 
@@ -120,19 +123,40 @@ def test_demo_load_builds_the_2025_plan(app, db, runner):
         app.config["DEMO_PASSWORD"] = None
     assert result.exit_code == 0, result.output
     assert "password:" in result.output
+    today = dt.date.today()
     with app.app_context():
-        plan = db.session.scalar(sa.select(Plan).where(Plan.code == "MP-2025"))
-        items = db.session.scalars(sa.select(PlanItem).where(PlanItem.plan_id == plan.id)).all()
-        assert len(items) >= 40
+        plans = {plan.starts_on.year: plan for plan in db.session.scalars(sa.select(Plan))}
+        assert set(plans) == {today.year - 1, today.year}
+        last, this = plans[today.year - 1], plans[today.year]
+        assert last.closed_at is not None and this.closed_at is None
+        assert this.code in result.output and last.code in result.output
+
+        def items_of(plan):
+            return db.session.scalars(sa.select(PlanItem).where(PlanItem.plan_id == plan.id)).all()
+
+        previous, items = items_of(last), items_of(this)
+        assert len(items) >= 40 and len(previous) >= 40
+        assert {item.status for item in previous} <= {"done", "postponed", "cancelled"}
         assert {item.direction for item in items} == set(DIRECTIONS)
         assert {item.format for item in items} == set(FORMATS)
         assert len({item.lead_agency_id for item in items}) >= 7
         assert all(item.title_ky or item.title_ru or item.title_en for item in items)
+        assert {item.status for item in items} >= {"done", "in_progress", "planned"}
+        # A plan in progress as of today: some items late, some due this month.
+        assert any(is_overdue(item.status, item.ends_on, today) for item in items)
+        assert (
+            any(
+                item.status in ("planned", "in_progress")
+                and item.ends_on >= today
+                and (item.ends_on.year, item.ends_on.month) == (today.year, today.month)
+                for item in items
+            )
+            or today.day > 25
+        )
         kinds = set(db.session.scalars(sa.select(Agency.kind)))
         assert {"state_body", "security", "local_government", "ngo", "international"} <= kinds
         roles = set(db.session.scalars(sa.select(User.role)))
         assert roles == set(ROLES)
-        assert {item.status for item in items} >= {"done", "postponed", "cancelled", "planned"}
 
 
 def test_demo_password_comes_from_the_environment_setting(app, db, runner):

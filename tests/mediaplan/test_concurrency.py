@@ -10,10 +10,10 @@ from flask_migrate import upgrade
 
 from mediaplan.app import create_app
 from mediaplan.extensions import db
-from tests.conftest import PASSWORD, PASSWORD_HASH, POSTGRES_URL, _postgres_database
+from tests.conftest import BACKENDS, PASSWORD, PASSWORD_HASH, fresh_database
+from tests.forms import as_post, form_fields
 from tests.servers import Browser, at_once, server_env, serving
 
-BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 ROUNDS = 20
 MORNING_RUSH = 50
 LIMIT_PER_ACCOUNT = 5
@@ -25,24 +25,19 @@ def served(request, tmp_path_factory):
     """`mediaplan serve` with its scheduler, on a database of its own holding an agency, a
     plan, the users below and API tokens for the first two; yields (port, world)."""
     folder = tmp_path_factory.mktemp(f"served-{request.param}")
-    if request.param == "sqlite":
-        urls = iter([f"sqlite:///{folder / 'app.db'}"])
-    else:
-        urls = _postgres_database(POSTGRES_URL)
-    url = next(urls)
-    world = _fill(url)
-    env = server_env(
-        url,
-        folder,
-        # Each test speaks from addresses of its own, so one's failed logins never throttle
-        # another's.
-        TRUSTED_PROXIES=1,
-        LOGIN_MAX_FAILURES_PER_ACCOUNT=LIMIT_PER_ACCOUNT,
-        LOGIN_MAX_FAILURES_PER_ADDRESS=LIMIT_PER_ADDRESS,
-    )
-    with serving(env, folder / "serve.log") as (_process, port):
-        yield port, world, url
-    next(urls, None)
+    with fresh_database(request.param, folder) as url:
+        world = _fill(url)
+        env = server_env(
+            url,
+            folder,
+            # Each test speaks from addresses of its own, so one's failed logins never throttle
+            # another's.
+            TRUSTED_PROXIES=1,
+            LOGIN_MAX_FAILURES_PER_ACCOUNT=LIMIT_PER_ACCOUNT,
+            LOGIN_MAX_FAILURES_PER_ADDRESS=LIMIT_PER_ADDRESS,
+        )
+        with serving(env, folder / "serve.log") as (_process, port):
+            yield port, world, url
 
 
 def _fill(url: str) -> dict:
@@ -67,6 +62,8 @@ def _fill(url: str) -> dict:
             "second_admin": User(email="admin2@x.kg", name="A2", role="admin"),
             "third_admin": User(email="admin3@x.kg", name="A3", role="admin"),
             "leaver": User(email="leaver@x.kg", name="L", role="viewer"),
+            "editor": User(email="editor@x.kg", name="E", role="coordinator"),
+            "second_editor": User(email="editor2@x.kg", name="E2", role="coordinator"),
         }
         people |= {
             f"rush{n}": User(email=f"rush{n}@x.kg", name=f"R{n}", role="viewer")
@@ -240,3 +237,26 @@ def _demote(browser: Browser, user_id: int, world: dict) -> int:
         token=token,
     )
     return status
+
+
+def test_two_people_saving_one_item_at_once_one_is_told(served):
+    port, world, url = served
+    item_id = _new_item(port, world, "8.1")
+    path = f"/plan/items/{item_id}/edit"
+    people = []
+    for email in ("editor@x.kg", "editor2@x.kg"):
+        browser = Browser(port, {"X-Forwarded-For": "10.4.0.1", "Accept-Language": "en"})
+        assert browser.log_in(email, PASSWORD) == 302
+        _status, _headers, page = browser.get(path)
+        people.append((browser, as_post(form_fields(page)), browser.CSRF.search(page).group(1)))
+
+    def save(n: int) -> int:
+        browser, values, token = people[n]
+        return browser.post(path, values | {"title_ru": f"Заголовок {n}"}, token=token)[0]
+
+    statuses = at_once(2, save)
+    assert sorted(statuses) == [302, 409], statuses
+    winner = statuses.index(302)
+    assert _rows(url, "SELECT title_ru, version FROM plan_items WHERE id = :id", id=item_id) == [
+        (f"Заголовок {winner}", 2)
+    ]

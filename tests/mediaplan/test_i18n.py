@@ -60,7 +60,7 @@ def test_language_switch_never_redirects_off_site(client, post, login_as):
     assert response.headers["Location"] == "/login"
     login_as("viewer")
     response = post("/language", data={"language": "ru", "next": "https://evil.example/"})
-    assert response.headers["Location"] == "/plan"
+    assert response.headers["Location"] == "/home"
 
 
 def test_language_switch_needs_csrf(client):

@@ -43,11 +43,11 @@ def main_menu(client) -> list[str]:
 @pytest.mark.parametrize(
     ("role", "links"),
     [
-        ("admin", ["/plan", "/admin/scheduler/", "/admin/users", "/admin/agencies/"]),
-        ("coordinator", ["/plan", "/admin/scheduler/"]),
-        ("press_officer", ["/plan"]),
-        ("methodologist", ["/plan"]),
-        ("viewer", ["/plan"]),
+        ("admin", ["/home", "/plan", "/admin/scheduler/", "/admin/users", "/admin/agencies/"]),
+        ("coordinator", ["/home", "/plan", "/admin/scheduler/"]),
+        ("press_officer", ["/home", "/plan"]),
+        ("methodologist", ["/home", "/plan"]),
+        ("viewer", ["/home", "/plan"]),
     ],
 )
 def test_the_main_menu_shows_the_entries_the_role_may_open(client, login_as, role, links):
@@ -73,7 +73,7 @@ def test_the_account_menu_names_the_user_and_offers_log_out(client, login_as):
 def test_the_start_page_is_the_first_menu_entry(client, login_as):
     assert client.get("/").headers["Location"] == "/login"
     login_as("viewer")
-    assert client.get("/").headers["Location"] == "/plan"
+    assert client.get("/").headers["Location"] == "/home"
 
 
 def test_the_item_page_shows_the_sections_other_packages_add(client, login_as, make_item):

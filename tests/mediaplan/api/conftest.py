@@ -52,3 +52,20 @@ def load_item(app, db):
             return item_for_page(item_id)
 
     return load
+
+
+@pytest.fixture
+def patch_item(app, db, client):
+    """``patch_item(item_id, changes, headers)``: PATCH an item with its current version, as a
+    partner that has just read it would."""
+
+    def send(item_id: int, changes: dict, headers: dict):
+        from mediaplan.plan.models import PlanItem
+
+        with app.app_context():
+            item = db.session.get(PlanItem, item_id)
+            version = item.version if item is not None else 1
+        body = {"version": version, **changes}
+        return client.patch(f"/api/v1/plan-items/{item_id}", json=body, headers=headers)
+
+    return send

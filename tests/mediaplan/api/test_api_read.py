@@ -36,6 +36,7 @@ def test_an_item_has_every_field(client, viewer, make_item, agency, other_agency
     assert created_at.endswith("+00:00") and updated_at.endswith("+00:00")
     assert body == {
         "id": item.id,
+        "version": 1,
         "plan_id": plan.id,
         "number": "2.10",
         "direction": "media_plan",

@@ -9,7 +9,8 @@ PLAN_OWNERS = ("admin", "coordinator")
 AGENCY_EDITORS = ("press_officer", "trainer")
 
 CHANGES = {
-    "patch": ("patch", "", {"title": {"en": "Changed"}, "regions": ["talas"]}),
+    # A fresh item is at version 1.
+    "patch": ("patch", "", {"title": {"en": "Changed"}, "regions": ["talas"], "version": 1}),
     "status": ("post", "/status", {"status": "cancelled", "reason": "No money"}),
 }
 
@@ -57,12 +58,12 @@ def test_creating_an_item(client, bearer, item_body, agency, other_agency, snaps
 
 
 def test_an_agency_editor_cannot_hand_their_item_to_another_agency(
-    client, bearer, make_item, agency, other_agency, load_item
+    client, bearer, make_item, agency, other_agency, load_item, patch_item
 ):
     item = make_item(lead=agency)
     _user, headers = bearer("press_officer")
     changes = {"lead_agency_id": other_agency.id}
-    response = client.patch(f"{URL}/{item.id}", json=changes, headers=headers)
+    response = patch_item(item.id, changes, headers)
     assert response.status_code == 422
     assert list(response.json["errors"]["json"]) == ["lead_agency_id"]
     assert load_item(item.id).lead_agency_id == agency.id

@@ -20,7 +20,9 @@ def stored_tokens(app, db):
 
 def create(client, name="ministry portal"):
     token = csrf_token(client, "/account/tokens/")
-    return client.post("/account/tokens/", data={"csrf_token": token, "name": name})
+    return client.post(
+        "/account/tokens/", data={"csrf_token": token, "name": name}, follow_redirects=True
+    )
 
 
 def test_a_new_token_is_shown_once_and_stored_hashed(client, login_as, app, db):

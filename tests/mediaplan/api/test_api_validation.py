@@ -186,11 +186,13 @@ def test_create_refuses_bad_input_field_by_field(
     ("changes", "expected"),
     [case[1:] for case in RULE_BREAKS + FIELD_ERRORS if "plan_id" not in case[1]] + LONG_FIELDS,
 )
-def test_update_refuses_the_same_input(client, headers, make_item, snapshot, changes, expected):
+def test_update_refuses_the_same_input(
+    client, headers, make_item, snapshot, changes, expected, patch_item
+):
     item = make_item(budget=None)
     changes = {"budget": "100", "funding_source": "donor"} | changes
     before = snapshot()
-    response = client.patch(f"{URL}/{item.id}", json=changes, headers=headers)
+    response = patch_item(item.id, changes, headers)
     assert matches(errors(response), expected), response.json
     assert snapshot() == before
 

@@ -61,7 +61,9 @@ def test_create_with_only_the_required_fields(client, bearer, plan, agency):
     assert response.json["indicators"] == []
 
 
-def test_patch_changes_only_the_given_fields(client, bearer, make_item, load_item, other_agency):
+def test_patch_changes_only_the_given_fields(
+    client, bearer, make_item, load_item, other_agency, patch_item
+):
     item = make_item(title_ky="Аталышы", regions=["osh"], description_en="Kept")
     _user, headers = bearer("coordinator")
     changes = {
@@ -70,7 +72,7 @@ def test_patch_changes_only_the_given_fields(client, bearer, make_item, load_ite
         "budget": "10",
         "funding_source": "donor",
     }
-    response = client.patch(f"{URL}/{item.id}", json=changes, headers=headers)
+    response = patch_item(item.id, changes, headers)
     assert response.status_code == 200, response.json
     assert response.json["title"] == {"ky": "Аталышы", "ru": "Новое название", "en": item.title_en}
     assert response.json["budget"] == "10.00"
@@ -89,11 +91,11 @@ def test_patch_changes_only_the_given_fields(client, bearer, make_item, load_ite
     )
 
 
-def test_patch_can_clear_optional_fields(client, bearer, make_item, load_item):
+def test_patch_can_clear_optional_fields(client, bearer, make_item, load_item, patch_item):
     item = make_item(regions=["osh"])
     _user, headers = bearer("coordinator")
     changes = {"regions": [], "starts_on": None, "budget": None, "funding_source": None}
-    response = client.patch(f"{URL}/{item.id}", json=changes, headers=headers)
+    response = patch_item(item.id, changes, headers)
     assert response.status_code == 200, response.json
     changed = load_item(item.id)
     assert (changed.regions, changed.starts_on, changed.is_deadline) == ([], None, True)
@@ -145,23 +147,19 @@ def test_writes_to_a_missing_item_are_404(client, bearer):
     assert client.patch(f"{URL}/{2**40}", json={}, headers=headers).status_code == 404
 
 
-def test_the_api_sets_reminder_days_and_moves_the_reminder(app, db, client, bearer, make_item):
+def test_the_api_sets_reminder_days_and_moves_the_reminder(
+    app, db, client, bearer, make_item, patch_item
+):
     _, headers = bearer("coordinator")
     item = make_item(starts_on=dt.date(2025, 5, 10), ends_on=dt.date(2025, 5, 12))
-    response = client.patch(
-        f"/api/v1/plan-items/{item.id}", json={"reminder_days": 7}, headers=headers
-    )
+    response = patch_item(item.id, {"reminder_days": 7}, headers)
     assert response.status_code == 200, response.json
     assert response.json["reminder_days"] == 7
     with app.app_context():
         assert _reminder(db, item.id).due_at == dt.datetime(2025, 5, 3, 3, 0, tzinfo=dt.UTC)
-    refused = client.patch(
-        f"/api/v1/plan-items/{item.id}", json={"reminder_days": 400}, headers=headers
-    )
+    refused = patch_item(item.id, {"reminder_days": 400}, headers)
     assert refused.status_code == 422
-    cleared = client.patch(
-        f"/api/v1/plan-items/{item.id}", json={"reminder_days": None}, headers=headers
-    )
+    cleared = patch_item(item.id, {"reminder_days": None}, headers)
     assert cleared.json["reminder_days"] is None
     with app.app_context():
         assert _reminder(db, item.id) is None
@@ -204,12 +202,14 @@ def test_a_patch_without_a_json_body_is_refused_and_changes_nothing(
     assert _editor_of(app, db, item.id) == before
 
 
-def test_a_patch_that_changes_nothing_leaves_the_last_editor(app, db, client, bearer, make_item):
+def test_a_patch_that_changes_nothing_leaves_the_last_editor(
+    app, db, client, bearer, make_item, patch_item
+):
     item = make_item()
     before = _editor_of(app, db, item.id)
     _user, headers = bearer("admin")
-    for body in ({}, {"number": item.number, "title": {"ru": item.title_ru}}):
-        response = client.patch(f"{URL}/{item.id}", json=body, headers=headers)
+    for body in ({"version": 1}, {"number": item.number, "title": {"ru": item.title_ru}}):
+        response = patch_item(item.id, body, headers)
         assert response.status_code == 200
         assert _editor_of(app, db, item.id) == before
 
@@ -220,3 +220,22 @@ def test_a_method_not_allowed_names_the_allowed_ones(client, bearer, make_item):
     response = client.delete(f"{URL}/{item.id}", headers=headers)
     assert response.status_code == 405
     assert set(response.headers["Allow"].split(", ")) >= {"GET", "PATCH"}
+
+
+def test_a_patch_needs_the_version_it_was_made_from(app, db, client, bearer, make_item):
+    item = make_item()
+    _user, headers = bearer("admin")
+    url = f"{URL}/{item.id}"
+    unversioned = client.patch(url, json={"title": {"en": "Mine"}}, headers=headers)
+    assert unversioned.status_code == 428
+    assert client.get(url, headers=headers).json["version"] == 1
+    first = client.patch(url, json={"title": {"en": "First"}, "version": 1}, headers=headers)
+    assert first.status_code == 200 and first.json["version"] == 2
+    # A second partner read version 1 too: its change would overwrite the first one's.
+    late = client.patch(url, json={"title": {"en": "Second"}, "version": 1}, headers=headers)
+    assert late.status_code == 409 and late.json["code"] == 409
+    assert client.get(url, headers=headers).json["title"]["en"] == "First"
+    by_header = client.patch(
+        url, json={"title": {"en": "Merged"}}, headers={**headers, "If-Match": '"2"'}
+    )
+    assert by_header.status_code == 200 and by_header.json["title"]["en"] == "Merged"

@@ -28,7 +28,7 @@ def test_login_with_right_password_opens_the_plan(app, db, client, make_user):
     user = make_user("press_officer", email="press@example.org")
     response = login(client, "Press@Example.org ", PASSWORD)
     assert response.status_code == 302
-    assert response.headers["Location"] == "/plan"
+    assert response.headers["Location"] == "/home"
     assert client.get("/plan").status_code == 200
     with client.session_transaction() as session:
         token = session["_user_id"]
@@ -108,11 +108,11 @@ def test_session_is_renewed_at_login(client, make_user):
     ("next_url", "expected"),
     [
         ("/plan?status=done", "/plan?status=done"),
-        ("https://evil.example/", "/plan"),
-        ("//evil.example/", "/plan"),
-        ("/\\evil.example", "/plan"),
-        ("javascript:alert(1)", "/plan"),
-        ("http:/evil.example", "/plan"),
+        ("https://evil.example/", "/home"),
+        ("//evil.example/", "/home"),
+        ("/\\evil.example", "/home"),
+        ("javascript:alert(1)", "/home"),
+        ("http:/evil.example", "/home"),
     ],
 )
 def test_next_never_leaves_the_site(client, make_user, next_url, expected):

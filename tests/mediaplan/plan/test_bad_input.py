@@ -2,9 +2,11 @@
 database exactly as it was."""
 
 import itertools
+import re
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 from flask_babel import format_date, ngettext
 from markupsafe import escape
 
@@ -437,12 +439,11 @@ def test_refused_status_change(
 
     response = post(f"/plan/items/{item.id}/status", data)
 
-    assert response.status_code == 302
-    assert response.location == f"/plan/items/{item.id}"
+    # The item page again, the message at its field, nothing changed.
+    assert response.status_code == 400
     assert snapshot() == before
-    page = client.get(response.location).get_data(as_text=True)
     msgid, params = expected
-    assert message(msgid, **params) in page
+    assert message(msgid, **params) in response.get_data(as_text=True)
 
 
 def test_status_message_is_in_russian_for_a_russian_browser(
@@ -454,9 +455,9 @@ def test_status_message_is_in_russian_for_a_russian_browser(
 
     response = post(f"/plan/items/{item.id}/status", {"status": "cancelled"})
 
-    assert response.status_code == 302
+    assert response.status_code == 400
     assert snapshot() == before
-    page = client.get(response.location).get_data(as_text=True)
+    page = response.get_data(as_text=True)
     assert '<html lang="ru">' in page
     assert message("Say why the status changes.", "ru") in page
 
@@ -496,12 +497,14 @@ def test_plan_table_ignores_bad_filters_with_a_warning(coordinator, make_item, c
     page = response.get_data(as_text=True)
     assert "Radio talk show" in page
     assert "Round table in Osh" in page
+    # Each ignored filter is named as its control is labelled, not by its parameter.
     for name in (
-        "status", "page", "per_page", "quarter", "date_from", "agency", "sort", "order",
-        "region", "plan", "q",
+        "Status", "Page", "Rows per page", "Quarter", "From", "Agency", "Sort", "Order",
+        "Region", "Plan", "Search titles",
     ):  # fmt: skip
         warning = message("The filter “%(name)s” had a value that was ignored.", name=name)
         assert warning in page, name
+    assert "“per_page”" not in page and "“date_from”" not in page
 
 
 @pytest.mark.parametrize("page_number", ["1000", "1000000"])
@@ -523,5 +526,32 @@ def test_absurd_page_number_is_ignored(coordinator, make_item, client, message):
 
     assert response.status_code == 200
     page = response.get_data(as_text=True)
-    assert message("The filter “%(name)s” had a value that was ignored.", name="page") in page
+    assert message("The filter “%(name)s” had a value that was ignored.", name="Page") in page
     assert "Radio talk show" in page
+
+
+def test_a_refused_status_change_keeps_the_choice_for_the_next_try(
+    coordinator, make_item, client, post, app, db
+):
+    from mediaplan.plan.models import PlanItemStatusChange
+
+    item = make_item()
+    response = post(f"/plan/items/{item.id}/status", {"status": "postponed", "reason": ""})
+    page = response.get_data(as_text=True)
+    assert '<option selected value="postponed">' in page
+    assert re.search(r'class="field has-error">\s*<label for="reason"', page)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', page).group(1)
+
+    post(
+        f"/plan/items/{item.id}/status",
+        {"status": "postponed", "reason": "The studio is busy", "version": version},
+    )
+    with app.app_context():
+        changes = db.session.scalars(
+            sa.select(PlanItemStatusChange).where(PlanItemStatusChange.item_id == item.id)
+        ).all()
+        assert [(c.from_status, c.to_status, c.reason) for c in changes][-1] == (
+            "planned",
+            "postponed",
+            "The studio is busy",
+        )

@@ -79,6 +79,7 @@ def filters_strategy(agency_ids: list[int], item_days: list[dt.date]):
         q=SEARCHES,
         sort=st.sampled_from(SORTS),
         descending=st.booleans(),
+        overdue=st.booleans(),
     )
 
 
@@ -104,11 +105,12 @@ def test_the_index_and_the_sql_filters_agree(app, varied_plan, database_url):
         @given(
             filters=filters_strategy(agency_ids, item_days),
             language=st.sampled_from(["ky", "ru", "en"]),
+            today=st.sampled_from(item_days),
         )
-        def agree(filters, language):
-            select = filtered_items(filters, plan=plan, language=language)
+        def agree(filters, language, today):
+            select = filtered_items(filters, plan=plan, language=language, today=today)
             expected = [item.id for item in _db.session.scalars(select)]
-            found = index.matching(filters, year=plan.starts_on.year)
+            found = index.matching(filters, year=plan.starts_on.year, today=today)
             assert index.count(found) == len(expected)
             ids = index.page(found, filters, language=language, offset=0, limit=ITEMS)
             if filters.sort == "title" and not exact_titles:

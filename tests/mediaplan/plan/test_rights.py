@@ -5,8 +5,10 @@ agency (or to the user); "other" means it belongs to another agency (or user). A
 request must answer 403 and leave every table exactly as it was.
 """
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 import pytest
 
@@ -29,6 +31,8 @@ class World:
     agency_code: str
     target_user_id: int
     token_id: int
+    next_plan_id: int  # an empty plan after the item's, open
+    closed_plan_id: int
 
 
 def edits_items(role: str, scope: str) -> bool:
@@ -41,6 +45,10 @@ def comments(role: str, scope: str) -> bool:
 
 def creates_items(role: str, scope: str) -> bool:
     return role in OWNERS or role in EDITORS
+
+
+def owns_plans(role: str, scope: str) -> bool:
+    return role in OWNERS
 
 
 def admin_only(role: str, scope: str) -> bool:
@@ -111,6 +119,38 @@ def sessions_ended(w: World, before: dict, after: dict) -> None:
     assert ended == ["admin"]
 
 
+def plan_opened(w: World, before: dict, after: dict) -> None:
+    (new,) = added(before, after, "plans")
+    assert (new["code"], new["closed_at"]) == ("MP-2030", None)
+
+
+def items_carried(w: World, before: dict, after: dict) -> None:
+    (copy,) = added(before, after, "plan_items")
+    assert (copy["plan_id"], copy["number"], copy["status"]) == (
+        w.next_plan_id,
+        w.item_number,
+        "planned",
+    )
+
+
+def plan_closed(w: World, before: dict, after: dict) -> None:
+    assert row(after, "plans", w.plan_id)["closed_at"] is not None
+    (entry,) = added(before, after, "audit_entries")
+    assert (entry["kind"], entry["action"]) == ("plan", "closed")
+
+
+def plan_reopened(w: World, before: dict, after: dict) -> None:
+    assert row(after, "plans", w.closed_plan_id)["closed_at"] is None
+    (entry,) = added(before, after, "audit_entries")
+    assert (entry["kind"], entry["action"]) == ("plan", "reopened")
+
+
+def reset_link_sent(w: World, before: dict, after: dict) -> None:
+    (link,) = added(before, after, "password_reset_links")
+    (message,) = added(before, after, "outbox_messages")
+    assert link["user_id"] == message["recipient_id"] == w.target_user_id
+
+
 @dataclass(frozen=True)
 class Route:
     name: str
@@ -134,6 +174,56 @@ def lead_elsewhere_is_a_form_error(role: str, scope: str) -> int:
 
 
 ROUTES = (
+    Route("home", "GET", lambda w: "/home", anyone, scopes=("any",)),
+    Route("plan_table", "GET", lambda w: f"/plan?plan={w.plan_id}", anyone, scopes=("any",)),
+    Route("plans", "GET", lambda w: "/plans/", anyone, scopes=("any",)),
+    Route("plan_form", "GET", lambda w: "/plans/new", owns_plans, scopes=("any",)),
+    Route(
+        "plan_open",
+        "POST",
+        lambda w: "/plans/new",
+        owns_plans,
+        lambda w, item_form: {
+            "code": "MP-2030",
+            "title_en": "Media plan 2030",
+            "starts_on": "2030-01-01",
+            "ends_on": "2030-12-31",
+            "copy_from": "0",
+        },
+        plan_opened,
+        scopes=("any",),
+    ),
+    Route(
+        "plan_copy_preview",
+        "GET",
+        lambda w: f"/plans/{w.next_plan_id}/copy?source={w.plan_id}",
+        owns_plans,
+        scopes=("any",),
+    ),
+    Route(
+        "plan_copy",
+        "POST",
+        lambda w: f"/plans/{w.next_plan_id}/copy?source={w.plan_id}",
+        owns_plans,
+        changed=items_carried,
+        scopes=("any",),
+    ),
+    Route(
+        "plan_close",
+        "POST",
+        lambda w: f"/plans/{w.plan_id}/close",
+        owns_plans,
+        changed=plan_closed,
+        scopes=("any",),
+    ),
+    Route(
+        "plan_reopen",
+        "POST",
+        lambda w: f"/plans/{w.closed_plan_id}/reopen",
+        owns_plans,
+        changed=plan_reopened,
+        scopes=("any",),
+    ),
     Route("item_page", "GET", lambda w: f"/plan/items/{w.item_id}", anyone),
     Route(
         "create_form",
@@ -241,6 +331,19 @@ ROUTES = (
         changed=sessions_ended,
     ),
     Route(
+        "user_password_reset",
+        "POST",
+        lambda w: f"/admin/users/{w.target_user_id}/password-reset",
+        admin_only,
+        changed=reset_link_sent,
+    ),
+    Route(
+        "token_revoke_question",
+        "GET",
+        lambda w: f"/account/tokens/{w.token_id}/revoke",
+        own_token_only,
+    ),
+    Route(
         "token_revoke",
         "POST",
         lambda w: f"/account/tokens/{w.token_id}/revoke",
@@ -261,7 +364,7 @@ POST_ROUTES = [pytest.param(route, id=route.name) for route in ROUTES if route.m
 
 
 @pytest.fixture
-def make_world(app, db, plan, agency, other_agency, make_item, make_user, login_as):
+def make_world(app, db, plan, agency, other_agency, make_item, make_user, make_plan, login_as):
     """``make_world(role, scope)``: log in as ``role`` of ``agency``; build what is acted on."""
 
     def make(role: str | None, scope: str) -> World:
@@ -273,12 +376,23 @@ def make_world(app, db, plan, agency, other_agency, make_item, make_user, login_
         item = make_item(lead=acted_on)
         target = make_user("viewer", agency=acted_on)
         open_session(app, target)
+        next_plan = make_plan(starts_on=date(2026, 1, 1), ends_on=date(2026, 12, 31))
+        closed_plan = make_plan(closed_at=dt.datetime(2025, 1, 10, tzinfo=dt.UTC))
         with app.app_context():
             owner = db.session.get(User, actor.id if scope != "other" else target.id)
             token, _secret = create_token(owner, "partner portal")
             db.session.commit()
         return World(
-            scope, plan.id, item.id, item.number, acted_on.id, acted_on.code, target.id, token.id
+            scope,
+            plan.id,
+            item.id,
+            item.number,
+            acted_on.id,
+            acted_on.code,
+            target.id,
+            token.id,
+            next_plan.id,
+            closed_plan.id,
         )
 
     return make

@@ -9,9 +9,8 @@ from flask_migrate import upgrade
 
 from mediaplan.app import create_app
 from mediaplan.extensions import db as _db
-from tests.conftest import PASSWORD_HASH, POSTGRES_URL, _postgres_database
+from tests.conftest import BACKENDS, PASSWORD_HASH, fresh_database
 
-LIVE_BACKENDS = ["sqlite"] + (["postgresql"] if POSTGRES_URL else [])
 FAST_SCHEDULER = {
     "SCHEDULER_POLL_SECONDS": 0.2,
     "SCHEDULER_HEARTBEAT_SECONDS": 0.2,
@@ -20,12 +19,10 @@ FAST_SCHEDULER = {
 }
 
 
-@pytest.fixture(scope="module", params=LIVE_BACKENDS)
+@pytest.fixture(scope="module", params=BACKENDS)
 def live_url(request, tmp_path_factory):
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path_factory.mktemp('live') / 'live.db'}"
-    else:
-        yield from _postgres_database(POSTGRES_URL)
+    with fresh_database(request.param, tmp_path_factory.mktemp("live")) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

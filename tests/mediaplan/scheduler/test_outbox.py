@@ -132,3 +132,38 @@ def test_users_see_only_their_own_notifications(app, db, client, login_as, make_
 def test_marking_as_read_needs_csrf(client, login_as):
     login_as("viewer")
     assert client.post("/notifications/read").status_code == 400
+
+
+def test_messages_for_the_app_only_are_never_e_mailed(app, db, ctx, make_user, now):
+    user = make_user(email="both@example.org")
+    in_app = queue_message(user, "Только в приложении", "b", language="ru", by_email=False)
+    queue_message(user, "И письмом", "b", language="ru")
+    db.session.commit()
+    smtp = FakeSmtp()
+    assert send_queued(SETTINGS, now=now + timedelta(hours=1), connect=smtp).sent == 1
+    assert [m["Subject"] for m in smtp.sent] == ["И письмом"]
+    db.session.refresh(in_app)
+    assert (in_app.state, in_app.attempts, in_app.is_email) == ("in_app", 0, False)
+
+
+def test_a_message_keeps_what_its_card_shows(app, db, ctx, make_user):
+    actor, user = make_user(), make_user()
+    message = queue_message(
+        user,
+        "Новый комментарий",
+        "Текст письма",
+        language="ru",
+        related=("plan_item", 7),
+        kind="comment",
+        actor_id=actor.id,
+        summary="Эркин прокомментировал мероприятие 1.2.",
+    )
+    db.session.commit()
+    db.session.expire_all()
+    stored = db.session.get(OutboxMessage, message.id)
+    assert (stored.kind, stored.actor_id, stored.summary) == (
+        "comment",
+        actor.id,
+        "Эркин прокомментировал мероприятие 1.2.",
+    )
+    assert (stored.state, stored.is_email) == ("queued", True)

@@ -46,7 +46,7 @@ def test_run_now_is_refused_to_other_roles_and_records_nothing(
     assert runs == (1 if status == 302 else 0)
 
 
-def test_page_lists_every_job_with_its_last_result(app, db, client, login_as, post):
+def test_page_lists_every_job_with_its_last_result(app, db, client, english, login_as, post):
     login_as("coordinator")
     post("/admin/scheduler/jobs/auth.purge_login_failures/run")
     page = client.get("/admin/scheduler/").get_data(as_text=True)
@@ -57,7 +57,7 @@ def test_page_lists_every_job_with_its_last_result(app, db, client, login_as, po
         "auth.purge_login_failures",
     ):
         assert kind in page
-    assert "0 purged" in page
+    assert "0 failed logins purged, 0 sessions purged, 0 password reset records purged" in page
 
 
 def test_run_now_of_an_unknown_job_is_404_and_needs_csrf(client, login_as, post):
@@ -81,8 +81,8 @@ def test_failed_run_is_shown_with_its_error(app, db, client, login_as, post, mon
 
 
 def test_jobs_cli_runs_a_kind_and_reports_failures(app, db, runner, monkeypatch):
-    ok = runner.invoke(args=["jobs", "run", "auth.purge_login_failures"])
-    assert ok.exit_code == 0 and "0 purged" in ok.output
+    ok = runner.invoke(args=["jobs", "run", "auth.purge_login_failures"], env={"LANGUAGE": "en"})
+    assert ok.exit_code == 0 and "0 failed logins purged" in ok.output
     unknown = runner.invoke(args=["jobs", "run", "no.such"])
     assert unknown.exit_code == 1 and "Unknown job kind" in unknown.output
     listing = runner.invoke(args=["jobs", "list"])
