@@ -1,6 +1,6 @@
 """The comments section of a plan item's page, and posting a comment from it."""
 
-from flask import Blueprint, abort, flash, redirect, url_for
+from flask import Blueprint, abort, flash, g, redirect, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -10,21 +10,26 @@ from mediaplan.comments.service import add_comment, comments_for, recent_comment
 from mediaplan.db import writes
 from mediaplan.errors import ValidationFailed
 from mediaplan.extensions import db
+from mediaplan.plan import queries
 from mediaplan.plan.models import PlanItem
-from mediaplan.web import get_or_404
+from mediaplan.plan.views import item_page
+from mediaplan.web import get_or_404, show_errors
 
 bp = Blueprint("comments", __name__)
 # Comments shown on a home page.
 RECENT = 8
+# Where a refused comment form waits for the item page's comments section.
+REFUSED_FORM = "mediaplan_refused_comment_form"
 
 
 def item_section(item, user) -> dict:
-    """The comments under ``item`` on its page, with the form for those who may comment."""
+    """The comments under ``item`` on its page, with the form for those who may comment (the
+    one just refused, with its text and errors, when there is one)."""
     return {
         "item": item,
         "comments": comments_for(item),
         "can_comment": can_comment(user, item),
-        "form": CommentForm(),
+        "form": g.pop(REFUSED_FORM, None) or CommentForm(formdata=None),
     }
 
 
@@ -49,12 +54,11 @@ def create(item_id: int):
             add_comment(item, form.body.data, actor=current_user)
         except ValidationFailed as error:
             db.session.rollback()
-            for messages in error.errors.values():
-                flash(" ".join(messages), "danger")
+            show_errors(form, error)
         else:
             db.session.commit()
             flash(_("Comment added."), "success")
-    else:
-        for messages in form.errors.values():
-            flash(" ".join(str(m) for m in messages), "danger")
-    return redirect(url_for("plan.item", item_id=item.id) + "#comments")
+            return redirect(url_for("plan.item", item_id=item.id) + "#comments")
+    # The page again with the comment as typed and the error at it: nothing typed is lost.
+    g.setdefault(REFUSED_FORM, form)
+    return item_page(queries.item_for_page(item.id)), 400

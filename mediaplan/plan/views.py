@@ -92,10 +92,13 @@ def index():
 @login_required
 def item(item_id: int):
     plan_item = queries.item_for_page(item_id) or abort(404)
-    return _item_page(plan_item, _status_form(plan_item))
+    return item_page(plan_item)
 
 
-def _item_page(plan_item: PlanItem, status_form: StatusForm):
+def item_page(plan_item: PlanItem, status_form: StatusForm | None = None) -> str:
+    """The item's page; a form of another package shown again with its errors finds its way
+    through that package's page section."""
+    status_form = status_form or _status_form(plan_item)
     return render_template(
         "plan/item.html",
         item=plan_item,
@@ -232,7 +235,7 @@ def change_status(item_id: int):
     plan_item = queries.item_for_page(item_id)
     form.version.data = plan_item.version
     form.status.choices = _allowed_choices(form, plan_item)
-    return _item_page(plan_item, form), 400
+    return item_page(plan_item, form), 400
 
 
 def _status_form(plan_item: PlanItem) -> StatusForm:

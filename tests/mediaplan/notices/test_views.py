@@ -53,7 +53,7 @@ def test_a_comment_the_view_rolls_back_tells_nobody(
 
     monkeypatch.setattr(views, "add_comment", add_then_refuse)
     login_as("methodologist")
-    assert post(f"/plan/items/{item.id}/comments", {"body": "x"}).status_code == 302
+    assert post(f"/plan/items/{item.id}/comments", {"body": "x"}).status_code == 400
     with app.app_context():
         assert notices(db) == []
 

@@ -476,12 +476,16 @@ def test_refused_comment(body, expected, coordinator, make_item, client, post, s
 
     response = post(f"/plan/items/{item.id}/comments", {"body": body})
 
-    assert response.status_code == 302
-    assert response.location == f"/plan/items/{item.id}#comments"
+    # The item page again, the error at the comment and the comment as typed, never cut.
+    assert response.status_code == 400
     assert snapshot() == before
-    page = client.get(f"/plan/items/{item.id}").get_data(as_text=True)
+    page = response.get_data(as_text=True)
     msgid, params = expected
     assert message(msgid, **params) in page
+    field = re.search(r'class="field has-error">\s*<label for="body"', page)
+    assert field, "the error is not at the comment field"
+    if body.strip():
+        assert f">\r\n{body}</textarea>" in page or f">{body}</textarea>" in page
 
 
 def test_plan_table_ignores_bad_filters_with_a_warning(coordinator, make_item, client, message):

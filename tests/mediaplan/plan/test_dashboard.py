@@ -130,3 +130,18 @@ def test_a_from_date_after_the_to_date_is_pointed_out(client, login_as, current_
     login_as("viewer")
     page = client.get(f"/plan?plan={current_plan.id}&date_from=2026-05-01&date_to=2026-04-01").text
     assert message("The “from” date is after the “to” date: no item can match.") in page
+
+
+def test_the_home_page_switches_to_another_plan(client, login_as, board_items, make_plan, today):
+    login_as("coordinator")
+    last_year = make_plan(
+        code="MP-LAST", starts_on=dt.date(2020, 1, 1), ends_on=dt.date(2020, 12, 31)
+    )
+    page = client.get("/home").text
+    assert f'href="/home?plan={last_year.id}">MP-LAST</a>' in page
+    assert '<strong aria-current="page">MP-NOW</strong>' in page
+    other = client.get(f"/home?plan={last_year.id}").text
+    assert "Late talk show" not in other and "Nothing is overdue." in other
+    # An unknown plan shows the plan in use, never an error.
+    assert "Late talk show" in client.get("/home?plan=999999").text
+    assert "Late talk show" in client.get("/home?plan=x").text
